@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { defineEvent } from '../event-definition';
+import { Exchanges } from '../topology';
+
+/** Published by order-service when a not-yet-delivered order is cancelled. */
+export const OrderCancelledV1 = defineEvent(
+  'order.cancelled',
+  1,
+  Exchanges.orders,
+  z.object({
+    orderId: z.uuid(),
+    merchantId: z.string().min(1),
+    customerId: z.string().min(1),
+    reason: z.string().max(500).nullable(),
+    cancelledAt: z.iso.datetime({ offset: true }),
+  }),
+);

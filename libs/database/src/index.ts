@@ -1,0 +1,4 @@
+export * from './database-url';
+export * from './pg-connections';
+export * from './migrations';
+export type { PrismaSchemaFile } from './schema-engine';

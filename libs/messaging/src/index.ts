@@ -1,0 +1,16 @@
+export * from './consume/permanent-message-error';
+export * from './consume/event-router';
+export * from './consume/inbox';
+export * from './consume/failure-policy';
+export * from './consume/simulate-work';
+export * from './outbox/outgoing-message';
+export * from './outbox/outbox-writer';
+export * from './outbox/outbox-store';
+export * from './outbox/outbox-relay.service';
+export * from './topology/consumer-subscription';
+export * from './topology/rabbit-config';
+export * from './messaging-options';
+export * from './messaging.module';
+export * from './broker-health.indicator';
+export * from './raw-sql-client';
+export { RabbitSubscribe, AmqpConnection } from '@golevelup/nestjs-rabbitmq';

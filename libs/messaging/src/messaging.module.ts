@@ -1,0 +1,39 @@
+import { RabbitMQModule } from '@golevelup/nestjs-rabbitmq';
+import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
+import { BrokerHealthIndicator } from './broker-health.indicator';
+import { MESSAGING_OPTIONS, type MessagingModuleOptions } from './messaging-options';
+import { OutboxRelayService } from './outbox/outbox-relay.service';
+import { rabbitConfig } from './topology/rabbit-config';
+
+export interface MessagingModuleAsyncOptions {
+  imports?: ModuleMetadata['imports'];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Nest injection tokens are untyped
+  inject?: any[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mirrors Nest's own useFactory signature
+  useFactory: (...args: any[]) => MessagingModuleOptions;
+}
+
+/** RabbitMQ (golevelup) with the shared topology and failure policy, plus the outbox relay. */
+@Module({})
+export class MessagingModule {
+  static forRootAsync(options: MessagingModuleAsyncOptions): DynamicModule {
+    const inject = options.inject ?? [];
+    return {
+      module: MessagingModule,
+      global: true,
+      imports: [
+        RabbitMQModule.forRootAsync({
+          imports: options.imports ?? [],
+          inject,
+          useFactory: (...args: unknown[]) => rabbitConfig(options.useFactory(...args)),
+        }),
+      ],
+      providers: [
+        { provide: MESSAGING_OPTIONS, useFactory: options.useFactory, inject },
+        OutboxRelayService,
+        BrokerHealthIndicator,
+      ],
+      exports: [RabbitMQModule, OutboxRelayService, BrokerHealthIndicator],
+    };
+  }
+}

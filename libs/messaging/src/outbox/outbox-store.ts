@@ -1,0 +1,82 @@
+import type { Pool } from 'pg';
+import type { OutgoingMessage } from './outgoing-message';
+
+export interface ClaimedMessage extends OutgoingMessage {
+  id: string;
+}
+
+/**
+ * The outbox as a small state machine: pending → claimed (a lease, not an open
+ * transaction) → sent. Claims use FOR UPDATE SKIP LOCKED so concurrent relays
+ * never take the same row, and skip any row whose aggregate still has an
+ * earlier unsent row, so one order's messages are published in order even with
+ * several relays. A relay that dies leaves a lease that simply expires.
+ */
+export class OutboxStore {
+  constructor(
+    private readonly pool: Pool,
+    private readonly leaseMs: number,
+  ) {}
+
+  async claim(limit: number): Promise<ClaimedMessage[]> {
+    const { rows } = await this.pool.query<{
+      id: string;
+      exchange: string;
+      routing_key: string;
+      payload: OutgoingMessage['envelope'];
+    }>(
+      `WITH next AS (
+         SELECT o.id FROM outbox o
+          WHERE o.sent_at IS NULL
+            AND (o.claimed_until IS NULL OR o.claimed_until < now())
+            AND NOT EXISTS (SELECT 1 FROM outbox p
+                             WHERE p.aggregate_id = o.aggregate_id AND p.id < o.id AND p.sent_at IS NULL)
+          ORDER BY o.id
+          LIMIT $1
+          FOR UPDATE SKIP LOCKED)
+       UPDATE outbox SET claimed_until = now() + make_interval(secs => $2::double precision / 1000),
+                         attempts = attempts + 1
+         FROM next WHERE outbox.id = next.id
+       RETURNING outbox.id, outbox.exchange, outbox.routing_key, outbox.payload`,
+      [limit, this.leaseMs],
+    );
+    return rows
+      .map((row) => ({
+        id: row.id,
+        exchange: row.exchange,
+        routingKey: row.routing_key,
+        envelope: row.payload,
+      }))
+      .sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
+  }
+
+  /** Called only after the broker confirmed every id. */
+  async markSent(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.pool.query(
+      'UPDATE outbox SET sent_at = now(), claimed_until = NULL WHERE id = ANY($1::bigint[])',
+      [ids],
+    );
+  }
+
+  /** Gives rows back at once (publish failed) instead of waiting for the lease to run out. */
+  async release(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.pool.query('UPDATE outbox SET claimed_until = NULL WHERE id = ANY($1::bigint[])', [
+      ids,
+    ]);
+  }
+
+  /** Pending messages and the age of the oldest, for health and metrics. */
+  async lag(): Promise<{ pending: number; oldestMs: number }> {
+    const { rows } = await this.pool.query<{ pending: string; oldest_ms: number | null }>(
+      `SELECT count(*) AS pending,
+              extract(epoch FROM now() - min(created_at)) * 1000 AS oldest_ms
+         FROM outbox WHERE sent_at IS NULL`,
+    );
+    return {
+      pending: Number(rows[0]?.pending ?? 0),
+      oldestMs: Math.round(rows[0]?.oldest_ms ?? 0),
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import type { MessageHandlerOptions } from '@golevelup/nestjs-rabbitmq';
+import type { ConsumerQueueNames } from '@dinner-rush/contracts';
+import { deadLetterOnFailure } from '../consume/failure-policy';
+
+/** The channel consumers use; its prefetch is each service's PREFETCH setting. */
+export const CONSUMER_CHANNEL = 'consumer';
+
+/** Redeliveries a quorum queue allows before it dead-letters a message itself. */
+export const DELIVERY_LIMIT = 10;
+
+/**
+ * Arguments of a consumer's work queue: quorum (replicated, delivery limit) and
+ * dead-lettering that is itself at-least-once (RabbitMQ 3.10+).
+ */
+export function workQueueArguments(names: ConsumerQueueNames): Record<string, unknown> {
+  return {
+    'x-queue-type': 'quorum',
+    'x-delivery-limit': DELIVERY_LIMIT,
+    'x-dead-letter-exchange': names.deadLetterExchange,
+    'x-dead-letter-strategy': 'at-least-once',
+    'x-overflow': 'reject-publish',
+  };
+}
+
+/**
+ * Options for @RabbitSubscribe: declares the service's own durable quorum queue,
+ * binds it to just the routing keys it needs and installs the failure policy.
+ */
+export function consumerSubscription(
+  names: ConsumerQueueNames,
+  exchange: string,
+  routingKeys: readonly string[],
+): MessageHandlerOptions {
+  return {
+    exchange,
+    routingKey: [...routingKeys],
+    queue: names.queue,
+    createQueueIfNotExists: true,
+    queueOptions: {
+      durable: true,
+      arguments: workQueueArguments(names),
+      channel: CONSUMER_CHANNEL,
+    },
+    errorHandler: deadLetterOnFailure(names),
+  };
+}

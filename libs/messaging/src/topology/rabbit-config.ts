@@ -1,0 +1,42 @@
+import { MessageHandlerErrorBehavior, type RabbitMQConfig } from '@golevelup/nestjs-rabbitmq';
+import { Exchanges, type ConsumerQueueNames } from '@dinner-rush/contracts';
+import { CONSUMER_CHANNEL } from './consumer-subscription';
+
+export interface BrokerSettings {
+  rabbitmqUrl: string;
+  /** Unacked messages in flight per consumer: the service's pace. */
+  prefetch: number;
+  /** The work queues this service consumes; their dead-letter pairs are declared here. */
+  consumes: readonly ConsumerQueueNames[];
+}
+
+/** The golevelup configuration every Dinner Rush service shares. */
+export function rabbitConfig(settings: BrokerSettings): RabbitMQConfig {
+  return {
+    uri: settings.rabbitmqUrl,
+    exchanges: [
+      { name: Exchanges.orders, type: 'topic', options: { durable: true } },
+      { name: Exchanges.orderStatus, type: 'topic', options: { durable: true } },
+      ...settings.consumes.map((names) => ({
+        name: names.deadLetterExchange,
+        type: 'fanout',
+        options: { durable: true },
+      })),
+    ],
+    queues: settings.consumes.map((names) => ({
+      name: names.deadLetterQueue,
+      exchange: names.deadLetterExchange,
+      routingKey: '',
+      options: { durable: true, arguments: { 'x-queue-type': 'quorum' } },
+    })),
+    // Consumers get their own channel and pace; publishing (relay, dead-lettering) uses the default one.
+    channels: { [CONSUMER_CHANNEL]: { prefetchCount: settings.prefetch } },
+    // Never the library default (REQUEUE): every handler also gets deadLetterOnFailure.
+    defaultSubscribeErrorBehavior: MessageHandlerErrorBehavior.NACK,
+    // Start the HTTP side at once; /health reports not-ready until connected.
+    connectionInitOptions: { wait: false },
+    connectionManagerOptions: { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 },
+    enableControllerDiscovery: true,
+    registerHandlers: true,
+  };
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/** Settings every service shares; each app extends this with its own. */
+export function baseEnvSchema(defaults: { port: number; schema: string }) {
+  return z.object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(defaults.port),
+    DATABASE_URL: z
+      .url()
+      .default(`postgresql://root@127.0.0.1:5432/dinner_rush?schema=${defaults.schema}`),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    RABBITMQ_URL: z.url().default('amqp://guest:guest@127.0.0.1:5672'),
+    /** Apply this service's migrations at boot (safe with several instances). */
+    MIGRATE_ON_START: booleanFlag(true),
+    /** Seed demo data at boot (idempotent). */
+    SEED_DEMO_DATA: booleanFlag(true),
+    OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1_000),
+    OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(200),
+    /** Where prisma/<service>/ lives (the repository root, or /app in the image). */
+    PRISMA_DIR: z.string().default('prisma'),
+  });
+}
+
+/** Consumer pace: how many messages in flight, and simulated work per message. */
+export const consumerEnvSchema = z.object({
+  PREFETCH: z.coerce.number().int().min(1).max(1_000).default(20),
+  WORK_TIME_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+});
+
+export function booleanFlag(defaultValue: boolean) {
+  return z
+    .enum(['true', 'false', '1', '0'])
+    .default(defaultValue ? 'true' : 'false')
+    .transform((value) => value === 'true' || value === '1');
+}
+
+/**
+ * Validates the environment once at boot into a typed, frozen object. A bad or
+ * missing variable stops the process with a message that names it.
+ */
+export function loadConfig<TSchema extends z.ZodType>(
+  schema: TSchema,
+  env: NodeJS.ProcessEnv = process.env,
+): Readonly<z.infer<TSchema>> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+      .join('\n');
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  return Object.freeze(result.data);
+}

@@ -1,0 +1,36 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, type HealthIndicatorResult } from '@nestjs/terminus';
+
+export type ReadinessCheck = () => Promise<HealthIndicatorResult> | HealthIndicatorResult;
+
+/** The checks a service is ready with: its database and its broker connection. */
+export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
+
+/** Answers a database round trip as a readiness check (any Prisma client qualifies). */
+export function databaseCheck(db: {
+  $queryRawUnsafe(sql: string): Promise<unknown>;
+}): ReadinessCheck {
+  return async () => {
+    try {
+      await db.$queryRawUnsafe('SELECT 1');
+      return { database: { status: 'up' } };
+    } catch (error) {
+      return { database: { status: 'down', message: String(error) } };
+    }
+  };
+}
+
+/** GET /health: 200 when every check is up, 503 (problem body from terminus) otherwise. */
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    @Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[],
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  check() {
+    return this.health.check(this.checks);
+  }
+}

@@ -1,0 +1,28 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { BrokerHealthIndicator } from '@dinner-rush/messaging';
+import { databaseCheck, HealthController, READINESS_CHECKS } from './health.controller';
+
+type SqlPingable = Parameters<typeof databaseCheck>[0];
+
+/** GET /health for a service: ready when its database answers and its broker is connected. */
+@Module({})
+export class HealthModule {
+  static forDatabase(database: Type<SqlPingable>): DynamicModule {
+    return {
+      module: HealthModule,
+      imports: [TerminusModule],
+      controllers: [HealthController],
+      providers: [
+        {
+          provide: READINESS_CHECKS,
+          inject: [database, BrokerHealthIndicator],
+          useFactory: (db: SqlPingable, broker: BrokerHealthIndicator) => [
+            databaseCheck(db),
+            () => broker.check(),
+          ],
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,93 @@
+import {
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+
+/** RFC 9457 problem details; `errors` names each offending field. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  code?: string;
+  errors?: { field: string; message: string }[];
+}
+
+/** An error with a stable code that the edge turns into problem+json. */
+export class ProblemException extends HttpException {
+  constructor(problem: Omit<ProblemDetails, 'type'> & { type?: string }) {
+    super({ type: 'about:blank', ...problem }, problem.status);
+  }
+}
+
+/** Body-parser failures (malformed JSON, oversized body) arrive as plain errors with a status. */
+interface HttpishError {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+  message?: string;
+}
+
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem = this.toProblem(exception);
+    problem.instance ??= request.originalUrl;
+    if (problem.status >= 500) this.logger.error(exception);
+    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      if (typeof body === 'object' && body !== null && 'title' in body) {
+        return { ...body, status } as ProblemDetails;
+      }
+      const message =
+        typeof body === 'object' && body !== null && 'message' in body
+          ? String(body.message)
+          : exception.message;
+      return { type: 'about:blank', title: exception.name, status, detail: message };
+    }
+    const err = exception as HttpishError;
+    const status = err?.status ?? err?.statusCode;
+    if (err?.type === 'entity.too.large') {
+      return {
+        type: 'about:blank',
+        title: 'Payload Too Large',
+        status: 413,
+        code: 'body-too-large',
+        detail: err.message,
+      };
+    }
+    if (err?.type === 'entity.parse.failed') {
+      return {
+        type: 'about:blank',
+        title: 'Malformed JSON',
+        status: 400,
+        code: 'malformed-json',
+        detail: err.message,
+      };
+    }
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return { type: 'about:blank', title: 'Bad Request', status, detail: err.message };
+    }
+    return {
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+    };
+  }
+}

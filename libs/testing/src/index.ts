@@ -1,0 +1,5 @@
+export * from './infra';
+export * from './test-database';
+export * from './test-vhost';
+export * from './wait-for';
+export * from './containers';

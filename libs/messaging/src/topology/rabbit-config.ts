@@ -1,4 +1,9 @@
-import { MessageHandlerErrorBehavior, type RabbitMQConfig } from '@golevelup/nestjs-rabbitmq';
+import {
+  MessageHandlerErrorBehavior,
+  type RabbitMQConfig,
+  type RabbitMQExchangeConfig,
+  type RabbitMQQueueConfig,
+} from '@golevelup/nestjs-rabbitmq';
 import { Exchanges, type ConsumerQueueNames } from '@dinner-rush/contracts';
 import { CONSUMER_CHANNEL } from './consumer-subscription';
 
@@ -8,6 +13,9 @@ export interface BrokerSettings {
   prefetch: number;
   /** The work queues this service consumes; their dead-letter pairs are declared here. */
   consumes: readonly ConsumerQueueNames[];
+  /** Service-private topology (e.g. a delay queue), declared with the rest at connect. */
+  extraExchanges?: readonly RabbitMQExchangeConfig[];
+  extraQueues?: readonly RabbitMQQueueConfig[];
 }
 
 /** The golevelup configuration every Dinner Rush service shares. */
@@ -22,13 +30,17 @@ export function rabbitConfig(settings: BrokerSettings): RabbitMQConfig {
         type: 'fanout',
         options: { durable: true },
       })),
+      ...(settings.extraExchanges ?? []),
     ],
-    queues: settings.consumes.map((names) => ({
-      name: names.deadLetterQueue,
-      exchange: names.deadLetterExchange,
-      routingKey: '',
-      options: { durable: true, arguments: { 'x-queue-type': 'quorum' } },
-    })),
+    queues: [
+      ...settings.consumes.map((names): RabbitMQQueueConfig => ({
+        name: names.deadLetterQueue,
+        exchange: names.deadLetterExchange,
+        routingKey: '',
+        options: { durable: true, arguments: { 'x-queue-type': 'quorum' } },
+      })),
+      ...(settings.extraQueues ?? []),
+    ],
     // Consumers get their own channel and pace; publishing (relay, dead-lettering) uses the default one.
     channels: { [CONSUMER_CHANNEL]: { prefetchCount: settings.prefetch } },
     // Never the library default (REQUEUE): every handler also gets deadLetterOnFailure.

@@ -2,3 +2,4 @@ export * from './database-url';
 export * from './pg-connections';
 export * from './migrations';
 export type { PrismaSchemaFile } from './schema-engine';
+export * from './ensure-database';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { MigrationList } from '@prisma/schema-engine-wasm';
 import { Client } from 'pg';
 import { parseDatabaseUrl } from './database-url';
+import { ensureDatabase } from './ensure-database';
 import {
   NO_FILTERS,
   readSchemaFolder,
@@ -117,6 +118,7 @@ export async function migrateOnStart(settings: {
   enabled: boolean;
 }): Promise<void> {
   if (!settings.enabled) return;
+  await ensureDatabase(settings.databaseUrl);
   const applied = await applyMigrations(
     settings.databaseUrl,
     servicePrismaPaths(settings.prismaDir, settings.service),

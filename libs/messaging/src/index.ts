@@ -14,3 +14,4 @@ export * from './messaging.module';
 export * from './broker-health.indicator';
 export * from './raw-sql-client';
 export { RabbitSubscribe, AmqpConnection } from '@golevelup/nestjs-rabbitmq';
+export * from './outbox/outbox-relay';

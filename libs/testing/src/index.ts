@@ -3,3 +3,4 @@ export * from './test-database';
 export * from './test-vhost';
 export * from './wait-for';
 export * from './containers';
+export * from './schema-catalog';

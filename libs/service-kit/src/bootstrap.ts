@@ -1,11 +1,11 @@
-import type { Type } from '@nestjs/common';
+import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ProblemDetailsFilter } from './problem-details.filter';
 
 export interface ServiceBoot {
-  module: Type;
+  module: Type | DynamicModule;
   port: number;
   /** Largest JSON body accepted; larger answers 413. */
   bodyLimit?: string;

@@ -4,3 +4,4 @@ export * from './test-vhost';
 export * from './wait-for';
 export * from './containers';
 export * from './schema-catalog';
+export * from './service-process';

@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { REPO_ROOT } from './test-database';
+import { waitFor } from './wait-for';
+
+export const ARTIFACTS_DIR = join(REPO_ROOT, 'test-artifacts');
+
+/** A free TCP port on loopback (so a suite never collides with a running `npm start`). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * One built service (dist/apps/<name>/src/main.js) running as its own OS
+ * process, its output appended to test-artifacts/<label>.log.
+ */
+export class ServiceProcess {
+  private child?: ChildProcess;
+  private exited?: Promise<number | null>;
+
+  constructor(
+    readonly name: string,
+    readonly port: number,
+    private readonly env: Record<string, string>,
+    private readonly label = name,
+  ) {}
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    const log = createWriteStream(join(ARTIFACTS_DIR, `${this.label}.log`), { flags: 'a' });
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'dist/apps', this.name, 'src/main.js')], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...this.env, PORT: String(this.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.pipe(log, { end: false });
+    child.stderr?.pipe(log, { end: false });
+    this.child = child;
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    await this.waitHealthy();
+  }
+
+  async waitHealthy(timeoutMs = 60_000): Promise<void> {
+    await waitFor(
+      async () => {
+        if (this.child?.exitCode !== null) throw new Error(`${this.name} exited with ${this.child?.exitCode}`);
+        const response = await fetch(`${this.baseUrl}/health`).catch(() => undefined);
+        return response?.ok ? true : undefined;
+      },
+      { timeoutMs, intervalMs: 200, what: `${this.name} /health` },
+    );
+  }
+
+  /** Sends a signal and waits for the process to be gone. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return this.child?.exitCode ?? null;
+    this.child.kill(signal);
+    return this.exited ?? null;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+}

@@ -1,0 +1,19 @@
+# One image for every Dinner Rush service; compose picks the service with its command.
+# Built on a current Node LTS (the repo itself runs on Node >= 20.19).
+FROM node:24-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+FROM node:24-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+# Schemas and migrations: each service applies its own at boot (MIGRATE_ON_START).
+COPY --from=build /app/prisma ./prisma
+USER node
+CMD ["node", "dist/apps/order-service/src/main.js"]

@@ -1,5 +1,4 @@
-import { getJson, mapLimit, postJson } from './support/http';
-import { orderFactory, type Merchant } from './support/order-factory';
+import { getJson, mapLimit, orderFactory, postJson, type Merchant } from '@dinner-rush/testing';
 import { startPipeline, type Pipeline } from './support/pipeline';
 
 /**

@@ -5,3 +5,5 @@ export * from './wait-for';
 export * from './containers';
 export * from './schema-catalog';
 export * from './service-process';
+export * from './order-request-factory';
+export * from './http';

@@ -14,7 +14,11 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -41,11 +45,15 @@ export class ServiceProcess {
   async start(): Promise<void> {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
     const log = createWriteStream(join(ARTIFACTS_DIR, `${this.label}.log`), { flags: 'a' });
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'dist/apps', this.name, 'src/main.js')], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...this.env, PORT: String(this.port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(REPO_ROOT, 'dist/apps', this.name, 'src/main.js')],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, ...this.env, PORT: String(this.port) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     child.stdout?.pipe(log, { end: false });
     child.stderr?.pipe(log, { end: false });
     this.child = child;
@@ -56,7 +64,8 @@ export class ServiceProcess {
   async waitHealthy(timeoutMs = 60_000): Promise<void> {
     await waitFor(
       async () => {
-        if (this.child?.exitCode !== null) throw new Error(`${this.name} exited with ${this.child?.exitCode}`);
+        if (this.child?.exitCode !== null)
+          throw new Error(`${this.name} exited with ${this.child?.exitCode}`);
         const response = await fetch(`${this.baseUrl}/health`).catch(() => undefined);
         return response?.ok ? true : undefined;
       },
@@ -66,7 +75,8 @@ export class ServiceProcess {
 
   /** Sends a signal and waits for the process to be gone. */
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
-    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return this.child?.exitCode ?? null;
+    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null)
+      return this.child?.exitCode ?? null;
     this.child.kill(signal);
     return this.exited ?? null;
   }

@@ -1,0 +1,90 @@
+import { cpus, totalmem } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { getJson, mapLimit, orderFactory, postJson, type Merchant } from '@dinner-rush/testing';
+
+/**
+ * npm run bench:latency [-- <orders/s> <seconds>]
+ * Light steady load (open loop: one order every 1/rate s), then the time from
+ * each order's creation to the LAST of its three timeline steps (rider,
+ * merchant, ledger), from the timestamps the services recorded.
+ */
+const STEPS = ['rider.assigned.v1', 'merchant.notified.v1', 'ledger.recorded.v1'];
+
+interface Order {
+  id: string;
+  createdAt: string;
+  timeline: { type: string; at: string }[];
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+async function main(): Promise<void> {
+  const base = process.env.ORDER_URL ?? 'http://127.0.0.1:3000';
+  const rate = Number(process.argv[2] ?? 20);
+  const seconds = Number(process.argv[3] ?? 20);
+  const merchants = (await getJson<Merchant[]>(`${base}/merchants`)).body;
+  const nextOrder = orderFactory(merchants, Date.now() % 100_000);
+  const ids: Promise<string | undefined>[] = [];
+  const started = Date.now();
+  for (let n = 0; n < rate * seconds; n++) {
+    const due = started + (n * 1000) / rate;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
+    ids.push(
+      postJson<Order>(`${base}/orders`, nextOrder(n)).then((r) =>
+        r.status === 201 ? r.body.id : undefined,
+      ),
+    );
+  }
+  const placed = (await Promise.all(ids)).filter((id): id is string => Boolean(id));
+  const latencies: number[] = [];
+  let pending = placed;
+  const deadline = Date.now() + 120_000;
+  while (pending.length > 0 && Date.now() < deadline) {
+    const views = await mapLimit(
+      pending,
+      16,
+      async (id) => (await getJson<Order>(`${base}/orders/${id}`)).body,
+    );
+    pending = [];
+    for (const view of views) {
+      const steps = STEPS.map((type) => view.timeline.find((entry) => entry.type === type));
+      if (steps.some((step) => !step)) {
+        pending.push(view.id);
+        continue;
+      }
+      const last = Math.max(...steps.map((step) => Date.parse(step?.at ?? '')));
+      latencies.push(last - Date.parse(view.createdAt));
+    }
+    if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  latencies.sort((a, b) => a - b);
+  const figures = {
+    benchmark: 'order-to-all-steps latency',
+    ratePerSecond: rate,
+    durationS: seconds,
+    placed: placed.length,
+    completed: latencies.length,
+    lost: pending.length,
+    latencyMs: {
+      p50: percentile(latencies, 50),
+      p90: percentile(latencies, 90),
+      p99: percentile(latencies, 99),
+      max: latencies.at(-1),
+    },
+    machine: { cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30) },
+    at: new Date().toISOString(),
+  };
+  console.table({ placed: figures.placed, completed: figures.completed, ...figures.latencyMs });
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(
+    `bench/results/order-latency-${rate}rps.json`,
+    JSON.stringify(figures, null, 2) + '\n',
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

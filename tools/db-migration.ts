@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   if (!name) throw new Error('usage: npm run db:migration -- <service> <migration_name>');
   const paths = servicePrismaPaths(join(process.cwd(), 'prisma'), service);
   const previous = committedSchema(paths.schemaDir);
-  const url = `postgresql://unused@127.0.0.1:5432/unused?schema=${SERVICE_SCHEMAS[service]}`;
+  // The engine opens a connection even for a pure diff; any reachable server will do.
+  const server = process.env.DATABASE_URL ?? 'postgresql://root@127.0.0.1:5432/postgres';
+  const url = `${server.split('?')[0]}?schema=${SERVICE_SCHEMAS[service]}`;
   const sql = await diffSchemas(url, paths.schemaDir, previous);
   if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim())) {
     console.log('schema unchanged: no migration written');

@@ -70,15 +70,15 @@ export async function applyMigrations(
     await lock.query('SELECT pg_advisory_lock(hashtext($1))', [
       `dinner-rush:migrate:${target.schema}`,
     ]);
-    const engine = await startSchemaEngine(databaseUrl, readSchemaFolder(paths.schemaDir));
+    const session = await startSchemaEngine(databaseUrl, readSchemaFolder(paths.schemaDir));
     try {
-      const result = await engine.applyMigrations({
+      const result = await session.engine.applyMigrations({
         migrationsList: readMigrations(paths.migrationsDir),
         filters: NO_FILTERS,
       });
       return result.appliedMigrationNames;
     } finally {
-      engine.free();
+      await session.close();
     }
   } finally {
     await lock.end(); // ending the session releases the advisory lock
@@ -95,9 +95,9 @@ export async function diffSchemas(
   from?: PrismaSchemaFile[],
 ): Promise<string> {
   const toFiles = readSchemaFolder(schemaDir);
-  const engine = await startSchemaEngine(databaseUrl, toFiles);
+  const session = await startSchemaEngine(databaseUrl, toFiles);
   try {
-    const result = await engine.diff({
+    const result = await session.engine.diff({
       from: from ? { tag: 'schemaDatamodel', files: from } : { tag: 'empty' },
       to: { tag: 'schemaDatamodel', files: toFiles },
       script: true,
@@ -106,7 +106,7 @@ export async function diffSchemas(
     });
     return result.stdout ?? '';
   } finally {
-    engine.free();
+    await session.close();
   }
 }
 

@@ -54,24 +54,55 @@ export function readSchemaFolder(dir: string): PrismaSchemaFile[] {
     .map((name) => ({ path: join(dir, name), content: readFileSync(join(dir, name), 'utf8') }));
 }
 
+/**
+ * PrismaPg's executeScript splits a migration on every ";", which breaks
+ * dollar-quoted function bodies (the outbox notify trigger). PostgreSQL runs a
+ * multi-statement script as one simple query, so the script is sent unsplit.
+ */
+class WholeScriptPrismaPg extends PrismaPg {
+  /** Every pool the engine opened, so they can be closed with it (the engine never does). */
+  readonly connected: { dispose(): Promise<void> }[] = [];
+
+  override async connect(): Promise<Awaited<ReturnType<PrismaPg['connect']>>> {
+    const adapter = await super.connect();
+    const pool = adapter.underlyingDriver();
+    adapter.executeScript = async (script: string) => {
+      await pool.query(script);
+    };
+    this.connected.push(adapter);
+    return adapter;
+  }
+}
+
+/** A running schema engine and the way to shut it and its connections down. */
+export interface SchemaEngineSession {
+  engine: SchemaEngine;
+  close(): Promise<void>;
+}
+
 /** Starts a schema engine bound to `databaseUrl` (its schema included). */
 export async function startSchemaEngine(
   databaseUrl: string,
   files: PrismaSchemaFile[],
-): Promise<SchemaEngine> {
+): Promise<SchemaEngineSession> {
   const bg = await loadBindings();
   const target = parseDatabaseUrl(databaseUrl);
-  const adapter = bindMigrationAwareSqlAdapterFactory(
-    new PrismaPg(
-      { connectionString: target.connectionString, options: `-c search_path=${target.schema}` },
-      { schema: target.schema },
-    ),
+  const factory = new WholeScriptPrismaPg(
+    { connectionString: target.connectionString, options: `-c search_path=${target.schema}` },
+    { schema: target.schema },
   );
-  return bg.SchemaEngine.new(
+  const engine = await bg.SchemaEngine.new(
     { datamodels: files.map((file) => [file.path, file.content]) },
     () => undefined,
-    adapter,
+    bindMigrationAwareSqlAdapterFactory(factory),
   );
+  return {
+    engine,
+    async close() {
+      engine.free();
+      await Promise.all(factory.connected.map((adapter) => adapter.dispose()));
+    },
+  };
 }
 
 export const NO_FILTERS = { externalTables: [], externalEnums: [] };

@@ -39,6 +39,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger(ProblemDetailsFilter.name);
 
   catch(exception: unknown, host: ArgumentsHost): void {
+    // Global filters also see errors thrown by message handlers (golevelup runs them in
+    // Nest's external context, type 'rmq'): those must reach the consumer failure policy
+    // unchanged, or a permanent error would be retried as a TypeError.
+    if (host.getType() !== 'http') throw exception;
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG } from '@dinner-rush/service-kit';
+import type { MerchantNotifyConfig } from '../config';
+import { WebhookClient } from './webhook-client';
+import { WebhooksController } from './webhooks.controller';
+import { WebhooksRepository } from './webhooks.repository';
+
+@Module({
+  controllers: [WebhooksController],
+  providers: [
+    WebhooksRepository,
+    {
+      provide: WebhookClient,
+      inject: [APP_CONFIG],
+      useFactory: (config: MerchantNotifyConfig) =>
+        new WebhookClient({
+          attempts: config.WEBHOOK_ATTEMPTS,
+          timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+          backoffMs: config.WEBHOOK_BACKOFF_MS,
+        }),
+    },
+  ],
+  exports: [WebhooksRepository, WebhookClient],
+})
+export class WebhooksModule {}

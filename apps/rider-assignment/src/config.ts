@@ -1,0 +1,13 @@
+import { baseEnvSchema, consumerEnvSchema } from '@dinner-rush/service-kit';
+import { z } from 'zod';
+
+export const riderAssignmentEnvSchema = baseEnvSchema({ port: 3001, schema: 'rider_assignment' })
+  .extend(consumerEnvSchema.shape)
+  .extend({
+    /** Riders seeded at boot (ids rider-001…); only used when SEED_DEMO_DATA is on. */
+    RIDER_FLEET_SIZE: z.coerce.number().int().min(1).max(1_000).default(25),
+    /** Simulated ride from pick-up to hand-over: the TTL of the broker delay queue. */
+    RIDER_DELIVERY_MS: z.coerce.number().int().min(1).max(86_400_000).default(5_000),
+  });
+
+export type RiderAssignmentConfig = z.infer<typeof riderAssignmentEnvSchema>;

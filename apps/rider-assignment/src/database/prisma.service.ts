@@ -1,0 +1,17 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { createPrismaAdapter } from '@dinner-rush/database';
+import { APP_CONFIG } from '@dinner-rush/service-kit';
+import type { RiderAssignmentConfig } from '../config';
+import { PrismaClient } from '../generated/prisma/client';
+
+/** The rider_assignment schema's Prisma client, on the pg driver adapter (no native engine). */
+@Injectable()
+export class PrismaService extends PrismaClient implements OnModuleDestroy {
+  constructor(@Inject(APP_CONFIG) config: RiderAssignmentConfig) {
+    super({ adapter: createPrismaAdapter(config.DATABASE_URL, config.DATABASE_POOL_SIZE) });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.$disconnect();
+  }
+}

@@ -1,0 +1,20 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { createPrismaAdapter } from '@dinner-rush/database';
+import { APP_CONFIG } from '@dinner-rush/service-kit';
+import type { OrderServiceConfig } from '../config';
+import { PrismaClient, type Prisma } from '../generated/prisma/client';
+
+/** The orders schema's Prisma client, on a pg pool sized by DATABASE_POOL_SIZE. */
+@Injectable()
+export class PrismaService extends PrismaClient implements OnModuleDestroy {
+  constructor(@Inject(APP_CONFIG) config: OrderServiceConfig) {
+    super({ adapter: createPrismaAdapter(config.DATABASE_URL, config.DATABASE_POOL_SIZE) });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.$disconnect();
+  }
+}
+
+/** What a repository receives inside `$transaction(async (tx) => ...)`. */
+export type PrismaTx = Prisma.TransactionClient;

@@ -1,0 +1,70 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
+import { APP_CONFIG, ZodValidationPipe } from '@dinner-rush/service-kit';
+import type { Response } from 'express';
+import type { OrderServiceConfig } from '../config';
+import { CancelOrderSchema, OrderIdSchema } from './dto/cancel-order.schema';
+import { IdempotencyKeyHeader, placeOrderSchema } from './dto/place-order.schema';
+import { OrderError } from './order-errors';
+import { OrderErrorsFilter } from './order-errors.filter';
+import type { OrderView } from './order-view';
+import { OrdersService } from './orders.service';
+
+/** HTTP edge of orders: validates, delegates, sets the status code. No rules live here. */
+@Controller('orders')
+@UseFilters(OrderErrorsFilter)
+export class OrdersController {
+  private readonly placeOrderBody: ZodValidationPipe<ReturnType<typeof placeOrderSchema>>;
+  private readonly idempotencyKey = new ZodValidationPipe(IdempotencyKeyHeader);
+  private readonly cancelBody = new ZodValidationPipe(CancelOrderSchema);
+
+  constructor(
+    private readonly orders: OrdersService,
+    @Inject(APP_CONFIG) config: OrderServiceConfig,
+  ) {
+    // The line limit is configuration, so this schema is built at runtime, not in a decorator.
+    this.placeOrderBody = new ZodValidationPipe(placeOrderSchema(config.ORDER_MAX_LINES));
+  }
+
+  @Post()
+  async place(
+    @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<OrderView> {
+    const request = this.placeOrderBody.transform(body);
+    const placed = await this.orders.place(request, this.idempotencyKey.transform(key));
+    response.status(placed.statusCode);
+    return placed.order;
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string): Promise<OrderView> {
+    return this.orders.get(orderId(id));
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  cancel(@Param('id') id: string, @Body() body: unknown): Promise<OrderView> {
+    const request = this.cancelBody.transform(body);
+    return this.orders.cancel(orderId(id), request?.reason ?? null);
+  }
+}
+
+/** A path segment that is not a UUID names no order: 404, the same as an unknown one. */
+function orderId(raw: string): string {
+  if (!OrderIdSchema.safeParse(raw).success) {
+    throw new OrderError('order-not-found', `no order ${raw}`);
+  }
+  return raw;
+}

@@ -1,0 +1,132 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { OrderCancelledV1 } from '@dinner-rush/contracts';
+import { enqueueOutbox, outgoingEvent } from '@dinner-rush/messaging';
+import { APP_CONFIG } from '@dinner-rush/service-kit';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import type { OrderServiceConfig } from '../config';
+import { PrismaService } from '../database/prisma.service';
+import { Prisma } from '../generated/prisma/client';
+import type { PlaceOrderRequest } from './dto/place-order.schema';
+import { requestHash } from './idempotency';
+import { OrderError } from './order-errors';
+import { newOrder } from './new-order';
+import { toOrderView, type OrderView } from './order-view';
+import { OrdersRepository } from './orders.repository';
+import { priceOrder } from './pricing';
+import { timelineDetails } from './timeline';
+
+export interface PlacedOrder {
+  statusCode: number;
+  order: OrderView;
+}
+
+/** Waiting for a pooled connection under a spike is normal; give up only when really stuck. */
+const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
+
+@Injectable()
+export class OrdersService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly repository: OrdersRepository,
+    private readonly catalogue: CatalogueService,
+    @Inject(APP_CONFIG) private readonly config: OrderServiceConfig,
+  ) {}
+
+  /**
+   * Accepts an order: priced from the in-memory catalogue, then ONE transaction
+   * writes the idempotency key (first, so a concurrent twin waits on it), the
+   * order and its order.created.v1 outbox row. Nothing downstream is called;
+   * the relay publishes after commit.
+   */
+  async place(request: PlaceOrderRequest, idempotencyKey?: string): Promise<PlacedOrder> {
+    const priced = priceOrder(this.catalogue.catalogue, request, this.config.DELIVERY_FEE_CENTS);
+    const { record, created } = newOrder(request, priced);
+    const placed: PlacedOrder = { statusCode: 201, order: toOrderView(record) };
+    const idempotency =
+      idempotencyKey === undefined
+        ? undefined
+        : { key: idempotencyKey, hash: requestHash(request) };
+    try {
+      await this.prisma.$transaction(async (tx) => {
+        if (idempotency) {
+          await this.repository.insertIdempotencyKey(tx, {
+            key: idempotency.key,
+            requestHash: idempotency.hash,
+            orderId: record.id,
+            statusCode: placed.statusCode,
+            responseBody: placed.order,
+          });
+        }
+        await this.repository.insertOrder(tx, record);
+        await enqueueOutbox(tx, [created]);
+      }, TX_OPTIONS);
+    } catch (error) {
+      if (idempotency && isDuplicateKey(error)) {
+        return this.replay(idempotency.key, idempotency.hash, error);
+      }
+      throw error;
+    }
+    return placed;
+  }
+
+  async get(id: string): Promise<OrderView> {
+    const order = await this.repository.findOrder(id);
+    if (!order) throw new OrderError('order-not-found', `no order ${id}`);
+    return toOrderView(order);
+  }
+
+  /**
+   * placed → cancelled with order.cancelled.v1 in the same transaction. Asking
+   * again is harmless (no second event); a delivered order cannot be cancelled.
+   */
+  async cancel(id: string, reason: string | null): Promise<OrderView> {
+    await this.prisma.$transaction(async (tx) => {
+      const cancelledAt = new Date();
+      const order = await this.repository.cancelIfPlaced(tx, id, reason, cancelledAt);
+      if (order) {
+        const data = { orderId: id, ...order, reason, cancelledAt: cancelledAt.toISOString() };
+        const cancelled = outgoingEvent(OrderCancelledV1, data, {
+          correlationId: id,
+          causationId: null,
+        });
+        await this.repository.addTimelineEntry(tx, {
+          messageId: cancelled.envelope.messageId,
+          orderId: id,
+          type: cancelled.envelope.type,
+          at: cancelledAt,
+          details: timelineDetails(data),
+        });
+        await enqueueOutbox(tx, [cancelled]);
+        return;
+      }
+      const status = await this.repository.findStatus(tx, id);
+      if (status === undefined) throw new OrderError('order-not-found', `no order ${id}`);
+      if (status === 'delivered') {
+        throw new OrderError('order-not-cancellable', `order ${id} is already delivered`);
+      }
+    }, TX_OPTIONS);
+    return this.get(id);
+  }
+
+  /** The key is taken: the same request gets the first answer again, a different one a 422. */
+  private async replay(key: string, hash: string, cause: unknown): Promise<PlacedOrder> {
+    const first = await this.repository.findIdempotencyKey(key);
+    if (!first) throw cause;
+    if (first.requestHash !== hash) {
+      throw new OrderError(
+        'idempotency-key-reused',
+        'this Idempotency-Key was already used with a different request body',
+      );
+    }
+    return { statusCode: first.statusCode, order: first.responseBody as OrderView };
+  }
+}
+
+/** A unique violation on the idempotency key: another request with this key committed first. */
+function isDuplicateKey(error: unknown): boolean {
+  return (
+    error instanceof Prisma.PrismaClientKnownRequestError &&
+    error.code === 'P2002' &&
+    error.meta?.modelName === 'IdempotencyKey'
+  );
+}

@@ -1,0 +1,176 @@
+import { Exchanges, OrderCreatedV1 } from '@dinner-rush/contracts';
+import { waitFor } from '@dinner-rush/testing';
+import { orderRequest } from './factories';
+import { OrderServiceHarness, type Tap } from './harness';
+
+describe('order-service: placing orders (real PostgreSQL + RabbitMQ)', () => {
+  let service: OrderServiceHarness;
+  let created: Tap;
+
+  beforeAll(async () => {
+    service = await OrderServiceHarness.start();
+    created = await service.tap(Exchanges.orders, OrderCreatedV1.type);
+  });
+
+  afterAll(async () => {
+    await service?.close();
+  });
+
+  it('GET /merchants lists the seeded catalogue with locations and priced menus', async () => {
+    const res = await service.http().get('/merchants').expect(200);
+    const merchants = res.body as { id: string; menu: { priceCents: number }[] }[];
+    expect(merchants.length).toBeGreaterThanOrEqual(6);
+    expect(merchants.find((m) => m.id === 'm-curry-36')).toMatchObject({
+      name: 'Curry 36',
+      location: { lat: expect.any(Number), lng: expect.any(Number) },
+      menu: expect.arrayContaining([
+        { id: 'i-curry-36-currywurst', name: 'Currywurst ohne Darm', priceCents: 390 },
+      ]),
+    });
+  });
+
+  it('POST /orders answers 201 with server prices and publishes order.created.v1', async () => {
+    const body = orderRequest();
+    const res = await service.http().post('/orders').send(body).expect(201);
+    expect(res.body).toMatchObject({
+      id: expect.any(String),
+      status: 'placed',
+      customerId: body.customerId,
+      merchantId: 'm-curry-36',
+      itemsTotalCents: 2 * 390 + 320,
+      deliveryFeeCents: 299,
+      totalCents: 2 * 390 + 320 + 299,
+      currency: 'EUR',
+      items: [
+        {
+          menuItemId: 'i-curry-36-currywurst',
+          quantity: 2,
+          unitPriceCents: 390,
+          lineTotalCents: 780,
+        },
+        { menuItemId: 'i-curry-36-pommes', quantity: 1, unitPriceCents: 320, lineTotalCents: 320 },
+      ],
+      timeline: [{ type: 'order.created.v1' }],
+    });
+    const orderId = (res.body as { id: string }).id;
+
+    const { rows } = await service.sql.query(
+      'SELECT status, total_cents FROM orders WHERE id = $1',
+      [orderId],
+    );
+    expect(rows).toEqual([{ status: 'placed', total_cents: 1399 }]);
+
+    const { body: event, msg } = await created.next(
+      (e) => (e.data as { orderId: string }).orderId === orderId,
+      'order.created.v1 on the orders exchange',
+    );
+    expect(msg.fields.routingKey).toBe(OrderCreatedV1.type);
+    expect(msg.properties.messageId).toBe(event.messageId);
+    expect(event).toMatchObject({
+      type: 'order.created.v1',
+      version: 1,
+      correlationId: orderId,
+      causationId: null,
+      data: {
+        orderId,
+        merchantName: 'Curry 36',
+        totalCents: 1399,
+        deliveryAddress: body.deliveryAddress,
+      },
+    });
+    expect(OrderCreatedV1.schema.safeParse(event.data).success).toBe(true);
+    // The relay marks the row sent once the broker has confirmed it.
+    await waitFor(
+      async () => {
+        const { rows: sent } = await service.sql.query(
+          'SELECT 1 FROM outbox WHERE message_id = $1 AND sent_at IS NOT NULL',
+          [event.messageId],
+        );
+        return sent.length === 1 || undefined;
+      },
+      { what: 'outbox row marked sent' },
+    );
+  });
+
+  it('GET /orders/:id returns the order with its creation as the first timeline entry', async () => {
+    const placed = await service.http().post('/orders').send(orderRequest()).expect(201);
+    const order = placed.body as { id: string; createdAt: string };
+    const res = await service.http().get(`/orders/${order.id}`).expect(200);
+    expect(res.body).toMatchObject({ id: order.id, status: 'placed', totalCents: 1399 });
+    expect((res.body as { timeline: unknown[] }).timeline).toEqual([
+      { type: 'order.created.v1', at: order.createdAt, messageId: expect.any(String) },
+    ]);
+  });
+
+  it.each(['not-a-uuid', '1c4e8d8e-0000-4000-8000-000000000000'])(
+    'GET /orders/%s answers 404 problem+json',
+    async (id) => {
+      const res = await service.http().get(`/orders/${id}`).expect(404);
+      expect(res.type).toBe('application/problem+json');
+      expect(res.body).toMatchObject({ status: 404, code: 'order-not-found' });
+    },
+  );
+
+  describe('Idempotency-Key', () => {
+    it('replays the first answer for the same key and body, creating no second order', async () => {
+      const body = orderRequest();
+      const key = `key-${body.customerId}`;
+      const first = await service.http().post('/orders').set('Idempotency-Key', key).send(body);
+      expect(first.status).toBe(201);
+      const ordersBefore = await service.count('orders');
+      // Same body with its keys in another order: still the same request.
+      const reordered = {
+        deliveryAddress: body.deliveryAddress,
+        items: body.items,
+        merchantId: body.merchantId,
+        customerId: body.customerId,
+      };
+      const again = await service
+        .http()
+        .post('/orders')
+        .set('Idempotency-Key', key)
+        .send(reordered);
+      expect(again.status).toBe(201);
+      expect(again.body).toEqual(first.body);
+      expect(await service.count('orders')).toBe(ordersBefore);
+    });
+
+    it('answers 422 problem+json for the same key with a different body', async () => {
+      const body = orderRequest();
+      const key = `key-${body.customerId}`;
+      await service.http().post('/orders').set('Idempotency-Key', key).send(body).expect(201);
+      const ordersBefore = await service.count('orders');
+      const res = await service
+        .http()
+        .post('/orders')
+        .set('Idempotency-Key', key)
+        .send({ ...body, items: [{ menuItemId: 'i-curry-36-cola', quantity: 1 }] });
+      expect(res.status).toBe(422);
+      expect(res.type).toBe('application/problem+json');
+      expect(res.body).toMatchObject({ code: 'idempotency-key-reused' });
+      expect(await service.count('orders')).toBe(ordersBefore);
+    });
+
+    it('creates exactly one order for concurrent requests with one key', async () => {
+      const body = orderRequest();
+      const key = `key-${body.customerId}`;
+      const responses = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          service.http().post('/orders').set('Idempotency-Key', key).send(body),
+        ),
+      );
+      expect(responses.map((r) => r.status)).toEqual(Array(8).fill(201));
+      const ids = new Set(responses.map((r) => (r.body as { id: string }).id));
+      expect(ids.size).toBe(1);
+      const { rows } = await service.sql.query('SELECT id FROM orders WHERE customer_id = $1', [
+        body.customerId,
+      ]);
+      expect(rows).toEqual([{ id: [...ids][0] }]);
+      const outbox = await service.sql.query(
+        "SELECT count(*)::int AS n FROM outbox WHERE payload->'data'->>'customerId' = $1",
+        [body.customerId],
+      );
+      expect(outbox.rows).toEqual([{ n: 1 }]);
+    });
+  });
+});

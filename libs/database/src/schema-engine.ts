@@ -32,7 +32,7 @@ function loadBindings(): Promise<Bindings> {
       .resolve('@prisma/schema-engine-wasm/schema_engine_bg')
       .replace(/schema_engine_bg\.js$/, 'schema_engine_bg.wasm');
     const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {
-      './schema_engine_bg.js': bg,
+      './schema_engine_bg.js': withUnrefTimers(bg),
     });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
@@ -78,6 +78,24 @@ class WholeScriptPrismaPg extends PrismaPg {
 export interface SchemaEngineSession {
   engine: SchemaEngine;
   close(): Promise<void>;
+}
+
+/**
+ * The engine arms ~10 s timers (via setTimeout) that outlive every call and
+ * would keep a CLI or test process alive after migrating: unref them.
+ */
+function withUnrefTimers(bg: Bindings): Record<string, unknown> {
+  const imports: Record<string, unknown> = { ...bg };
+  for (const [key, value] of Object.entries(bg)) {
+    if (key.startsWith('__wbg_setTimeout_') && typeof value === 'function') {
+      imports[key] = (...args: unknown[]) => {
+        const timer = (value as (...a: unknown[]) => unknown)(...args);
+        (timer as { unref?: () => void } | undefined)?.unref?.();
+        return timer;
+      };
+    }
+  }
+  return imports;
 }
 
 /** Starts a schema engine bound to `databaseUrl` (its schema included). */

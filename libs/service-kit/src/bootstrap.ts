@@ -2,7 +2,7 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { ProblemDetailsFilter } from './problem-details.filter';
+import { bodyParserProblems, ProblemDetailsFilter } from './problem-details.filter';
 
 export interface ServiceBoot {
   module: Type | DynamicModule;
@@ -24,6 +24,7 @@ export async function startService(boot: ServiceBoot): Promise<NestExpressApplic
   });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: boot.bodyLimit ?? '64kb' });
+  app.use(bodyParserProblems);
   app.useGlobalFilters(new ProblemDetailsFilter());
   if (boot.shutdownHooks !== false) app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.listen(boot.port, '0.0.0.0');

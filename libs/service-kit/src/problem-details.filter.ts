@@ -44,54 +44,75 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // unchanged, or a permanent error would be retried as a TypeError.
     if (host.getType() !== 'http') throw exception;
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
-    const problem = this.toProblem(exception);
-    problem.instance ??= request.originalUrl;
+    const problem = toProblem(exception);
     if (problem.status >= 500) this.logger.error(exception);
-    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+    sendProblem(http.getRequest<Request>(), http.getResponse<Response>(), problem);
   }
+}
 
-  private toProblem(exception: unknown): ProblemDetails {
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const body = exception.getResponse();
-      if (typeof body === 'object' && body !== null && 'title' in body) {
-        return { ...body, status } as ProblemDetails;
-      }
-      const message =
-        typeof body === 'object' && body !== null && 'message' in body
-          ? String(body.message)
-          : exception.message;
-      return { type: 'about:blank', title: exception.name, status, detail: message };
+export function sendProblem(request: Request, response: Response, problem: ProblemDetails): void {
+  problem.instance ??= request.originalUrl;
+  response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+}
+
+/**
+ * Express error middleware placed right after the JSON body parser. Nest would
+ * turn a parse failure into a bare 400 BadRequestException before any filter
+ * sees it; answering here keeps the stable `malformed-json` code.
+ */
+export function bodyParserProblems(
+  error: unknown,
+  request: Request,
+  response: Response,
+  next: (err?: unknown) => void,
+): void {
+  const type = (error as HttpishError | undefined)?.type;
+  if (type === 'entity.parse.failed' || type === 'entity.too.large') {
+    sendProblem(request, response, toProblem(error));
+    return;
+  }
+  next(error);
+}
+
+export function toProblem(exception: unknown): ProblemDetails {
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    if (typeof body === 'object' && body !== null && 'title' in body) {
+      return { ...body, status } as ProblemDetails;
     }
-    const err = exception as HttpishError;
-    const status = err?.status ?? err?.statusCode;
-    if (err?.type === 'entity.too.large') {
-      return {
-        type: 'about:blank',
-        title: 'Payload Too Large',
-        status: 413,
-        code: 'body-too-large',
-        detail: err.message,
-      };
-    }
-    if (err?.type === 'entity.parse.failed') {
-      return {
-        type: 'about:blank',
-        title: 'Malformed JSON',
-        status: 400,
-        code: 'malformed-json',
-        detail: err.message,
-      };
-    }
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      return { type: 'about:blank', title: 'Bad Request', status, detail: err.message };
-    }
+    const message =
+      typeof body === 'object' && body !== null && 'message' in body
+        ? String(body.message)
+        : exception.message;
+    return { type: 'about:blank', title: exception.name, status, detail: message };
+  }
+  const err = exception as HttpishError;
+  const status = err?.status ?? err?.statusCode;
+  if (err?.type === 'entity.too.large') {
     return {
       type: 'about:blank',
-      title: 'Internal Server Error',
-      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      title: 'Payload Too Large',
+      status: 413,
+      code: 'body-too-large',
+      detail: err.message,
     };
   }
+  if (err?.type === 'entity.parse.failed') {
+    return {
+      type: 'about:blank',
+      title: 'Malformed JSON',
+      status: 400,
+      code: 'malformed-json',
+      detail: err.message,
+    };
+  }
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return { type: 'about:blank', title: 'Bad Request', status, detail: err.message };
+  }
+  return {
+    type: 'about:blank',
+    title: 'Internal Server Error',
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+  };
 }

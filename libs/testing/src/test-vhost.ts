@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { request } from 'node:http';
 import { readInfraFromEnv, runRabbitmqctl } from './infra';
 
 /** A RabbitMQ virtual host of its own for one test file, so queues never collide. */
@@ -8,28 +9,40 @@ export interface TestVhost {
   delete(): Promise<void>;
 }
 
-async function management(method: string, path: string): Promise<boolean> {
+/**
+ * One call to the management HTTP API. Plain node:http without an agent, so no
+ * keep-alive socket outlives the call (global fetch keeps one open for seconds
+ * and makes Jest wait). False when the plugin is off: fall back to rabbitmqctl.
+ */
+function management(method: string, path: string): Promise<boolean> {
   const base = new URL(readInfraFromEnv().rabbitmqManagementUrl);
-  const auth = Buffer.from(
-    `${decodeURIComponent(base.username)}:${decodeURIComponent(base.password)}`,
-  ).toString('base64');
-  base.username = '';
-  base.password = '';
-  try {
-    const response = await fetch(new URL(path, base), {
-      method,
-      headers: { authorization: `Basic ${auth}`, 'content-type': 'application/json' },
-      body:
-        method === 'PUT'
-          ? JSON.stringify(
-              path.includes('/permissions/') ? { configure: '.*', write: '.*', read: '.*' } : {},
-            )
-          : undefined,
-    });
-    return response.ok;
-  } catch {
-    return false; // management plugin off: fall back to rabbitmqctl
-  }
+  const body =
+    method === 'PUT'
+      ? JSON.stringify(
+          path.includes('/permissions/') ? { configure: '.*', write: '.*', read: '.*' } : {},
+        )
+      : undefined;
+  return new Promise((resolve) => {
+    const req = request(
+      {
+        host: base.hostname,
+        port: base.port || 15672,
+        path,
+        method,
+        agent: false,
+        auth: `${decodeURIComponent(base.username)}:${decodeURIComponent(base.password)}`,
+        headers: { 'content-type': 'application/json' },
+        timeout: 5_000,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve((res.statusCode ?? 500) < 300));
+      },
+    );
+    req.on('error', () => resolve(false));
+    req.on('timeout', () => req.destroy());
+    req.end(body);
+  });
 }
 
 export async function createTestVhost(label = 'test'): Promise<TestVhost> {

@@ -1,4 +1,13 @@
-import { getJson, mapLimit, orderFactory, postJson, type Merchant } from '@dinner-rush/testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ARTIFACTS_DIR,
+  getJson,
+  mapLimit,
+  orderFactory,
+  postJson,
+  type Merchant,
+} from '@dinner-rush/testing';
 import { startPipeline, type Pipeline } from './support/pipeline';
 
 /**
@@ -59,6 +68,7 @@ describe('order pipeline end to end (4 processes, real PostgreSQL + RabbitMQ)', 
     pipeline = await startPipeline('e2e', {
       // A slow-ish ledger with a deep prefetch keeps messages in flight for the SIGKILL.
       ledger: { WORK_TIME_MS: '5', PREFETCH: '20' },
+      'merchant-notify': { WORK_TIME_MS: '5', PREFETCH: '20' },
       'rider-assignment': { RIDER_FLEET_SIZE: '60', RIDER_DELIVERY_MS: '2000' },
     });
   });
@@ -67,7 +77,7 @@ describe('order pipeline end to end (4 processes, real PostgreSQL + RabbitMQ)', 
     await pipeline?.stop();
   });
 
-  it('accepts every order while a consumer is SIGKILLed and restarted mid-stream', async () => {
+  it('accepts every order while one consumer is SIGKILLed and another SIGTERMed mid-stream', async () => {
     const { services } = pipeline;
     const order = services['order-service'].baseUrl;
     const merchants = (await getJson<Merchant[]>(`${order}/merchants`)).body;
@@ -75,14 +85,14 @@ describe('order pipeline end to end (4 processes, real PostgreSQL + RabbitMQ)', 
     const nextOrder = orderFactory(merchants, 2026);
     const requests = Array.from({ length: ORDERS }, (_, n) => nextOrder(n));
 
-    let killed = false;
-    let restarted: Promise<void> | undefined;
+    const restarts: Promise<void>[] = [];
     const statuses = await mapLimit(requests, CLIENTS, async (request, n) => {
-      if (n === Math.floor(ORDERS / 3) && !killed) {
-        killed = true;
-        await services.ledger.stop('SIGKILL');
-      }
-      if (n === Math.floor((2 * ORDERS) / 3) && !restarted) restarted = services.ledger.start();
+      // ledger dies hard (no ack for what it had in flight); merchant-notify is asked to stop
+      // (it must finish in-flight messages first). Both come back later in the stream.
+      if (n === Math.floor(ORDERS / 3)) await services.ledger.stop('SIGKILL');
+      if (n === Math.floor(ORDERS / 2)) await services['merchant-notify'].stop('SIGTERM');
+      if (n === Math.floor((2 * ORDERS) / 3)) restarts.push(services.ledger.start());
+      if (n === Math.floor((3 * ORDERS) / 4)) restarts.push(services['merchant-notify'].start());
       const response = await postJson<Order>(`${order}/orders`, request);
       if (response.status === 201) {
         placed.push({
@@ -100,7 +110,7 @@ describe('order pipeline end to end (4 processes, real PostgreSQL + RabbitMQ)', 
       }
       return response.status;
     });
-    await restarted;
+    await Promise.all(restarts);
     expect(statuses.filter((s) => s !== 201)).toEqual([]);
     expect(placed).toHaveLength(ORDERS);
   });
@@ -152,6 +162,16 @@ describe('order pipeline end to end (4 processes, real PostgreSQL + RabbitMQ)', 
       })
     ).filter(Boolean);
     expect(problems).toEqual([]);
+  });
+
+  it('no service logged an error: not while starting on a fresh broker, not while a SIGTERMed consumer drained', () => {
+    const errors = Object.keys(pipeline.services).flatMap((name) =>
+      readFileSync(join(ARTIFACTS_DIR, `e2e-${name}.log`), 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('"level":50'))
+        .map((line) => `${name}: ${line.slice(0, 300)}`),
+    );
+    expect(errors).toEqual([]);
   });
 
   it('the trial balance is zero (total debits equal total credits)', async () => {

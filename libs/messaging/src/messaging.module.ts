@@ -3,6 +3,7 @@ import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common'
 import { BrokerHealthIndicator } from './broker-health.indicator';
 import { MESSAGING_OPTIONS, type MessagingModuleOptions } from './messaging-options';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
+import { ConsumerChannelTopology } from './topology/consumer-channel-topology';
 import { rabbitConfig } from './topology/rabbit-config';
 
 export interface MessagingModuleAsyncOptions {
@@ -30,6 +31,7 @@ export class MessagingModule {
       ],
       providers: [
         { provide: MESSAGING_OPTIONS, useFactory: options.useFactory, inject },
+        ConsumerChannelTopology,
         OutboxRelayService,
         BrokerHealthIndicator,
       ],

@@ -30,6 +30,7 @@ export function freePort(): Promise<number> {
 export class ServiceProcess {
   private child?: ChildProcess;
   private exited?: Promise<number | null>;
+  private starts = 0;
 
   constructor(
     readonly name: string,
@@ -44,7 +45,10 @@ export class ServiceProcess {
 
   async start(): Promise<void> {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    const log = createWriteStream(join(ARTIFACTS_DIR, `${this.label}.log`), { flags: 'a' });
+    // A fresh log per run; restarts within the run append to it.
+    const log = createWriteStream(join(ARTIFACTS_DIR, `${this.label}.log`), {
+      flags: this.starts++ === 0 ? 'w' : 'a',
+    });
     const child = spawn(
       process.execPath,
       [join(REPO_ROOT, 'dist/apps', this.name, 'src/main.js')],

@@ -10,6 +10,7 @@ import type { Pool } from 'pg';
 import { MESSAGING_OPTIONS, type MessagingModuleOptions } from '../messaging-options';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxStore } from './outbox-store';
+import { drainConsumers } from '../consume/drain-consumers';
 
 /** Runs the service's outbox relay for the life of the application. */
 @Injectable()
@@ -18,7 +19,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
   private readonly relay?: OutboxRelay;
   readonly store?: OutboxStore;
 
-  constructor(@Inject(MESSAGING_OPTIONS) options: MessagingModuleOptions, amqp: AmqpConnection) {
+  constructor(
+    @Inject(MESSAGING_OPTIONS) options: MessagingModuleOptions,
+    private readonly amqp: AmqpConnection,
+  ) {
     const outbox = options.outbox;
     if (!outbox) return;
     // Two connections: one held for LISTEN, one for claim/mark statements.
@@ -36,8 +40,13 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     await this.relay?.start();
   }
 
-  /** Before the broker connection closes, so the batch in flight still gets its confirms. */
+  /**
+   * Graceful stop, before the broker connection and the database close: stop
+   * consuming, let in-flight handlers finish (their transactions commit and
+   * their acks go out), then publish what they left in the outbox.
+   */
   async beforeApplicationShutdown(): Promise<void> {
+    await drainConsumers(this.amqp);
     await this.relay?.stop();
     await this.pool?.end();
   }

@@ -39,10 +39,13 @@ export class OutboxRelay {
     this.wake();
   }
 
+  /** Stops waking, then publishes whatever is still pending once more before returning. */
   async stop(): Promise<void> {
-    this.stopped = true;
+    if (this.stopped) return;
+    this.stopped = true; // wake() ignores notifications and polls from here on
     clearInterval(this.timer);
     await this.draining;
+    await this.drain();
     this.listener?.release();
     this.listener = undefined;
   }
@@ -69,7 +72,7 @@ export class OutboxRelay {
         if (batch.length === 0) continue;
         await this.publish(batch);
         if (batch.length === this.settings.batchSize) this.wakeAgain = true;
-      } while (this.wakeAgain && !this.stopped);
+      } while (this.wakeAgain);
     } catch (error) {
       this.logger.warn(`outbox drain failed, retrying on next poll: ${String(error)}`);
     }

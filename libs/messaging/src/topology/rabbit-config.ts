@@ -18,20 +18,25 @@ export interface BrokerSettings {
   extraQueues?: readonly RabbitMQQueueConfig[];
 }
 
+/** Every exchange a service needs: the shared ones, its dead-letter exchanges, its own. */
+export function exchangesFor(settings: BrokerSettings): RabbitMQExchangeConfig[] {
+  return [
+    { name: Exchanges.orders, type: 'topic', options: { durable: true } },
+    { name: Exchanges.orderStatus, type: 'topic', options: { durable: true } },
+    ...settings.consumes.map((names) => ({
+      name: names.deadLetterExchange,
+      type: 'fanout',
+      options: { durable: true },
+    })),
+    ...(settings.extraExchanges ?? []),
+  ];
+}
+
 /** The golevelup configuration every Dinner Rush service shares. */
 export function rabbitConfig(settings: BrokerSettings): RabbitMQConfig {
   return {
     uri: settings.rabbitmqUrl,
-    exchanges: [
-      { name: Exchanges.orders, type: 'topic', options: { durable: true } },
-      { name: Exchanges.orderStatus, type: 'topic', options: { durable: true } },
-      ...settings.consumes.map((names) => ({
-        name: names.deadLetterExchange,
-        type: 'fanout',
-        options: { durable: true },
-      })),
-      ...(settings.extraExchanges ?? []),
-    ],
+    exchanges: exchangesFor(settings),
     queues: [
       ...settings.consumes.map((names): RabbitMQQueueConfig => ({
         name: names.deadLetterQueue,

@@ -1,4 +1,6 @@
+import { DiscoveryModule } from '@golevelup/nestjs-discovery';
 import { RabbitMQModule } from '@golevelup/nestjs-rabbitmq';
+import { ConsumerRegistrar } from './consume/consumer-registrar';
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { BrokerHealthIndicator } from './broker-health.indicator';
 import { MESSAGING_OPTIONS, type MessagingModuleOptions } from './messaging-options';
@@ -23,6 +25,7 @@ export class MessagingModule {
       module: MessagingModule,
       global: true,
       imports: [
+        DiscoveryModule,
         RabbitMQModule.forRootAsync({
           imports: options.imports ?? [],
           inject,
@@ -32,6 +35,7 @@ export class MessagingModule {
       providers: [
         { provide: MESSAGING_OPTIONS, useFactory: options.useFactory, inject },
         ConsumerChannelTopology,
+        ConsumerRegistrar,
         OutboxRelayService,
         BrokerHealthIndicator,
       ],

@@ -131,7 +131,7 @@ describe('outbox relay (real PostgreSQL + RabbitMQ)', () => {
   it('publishes persistent messages and marks them sent only after the confirm', async () => {
     const sink = await collect();
     await insert([message('a1', 1), message('a2', 1)]);
-    await relay(100).start();
+    relay(100).start();
     await waitFor(() => (sink.received.length === 2 ? true : undefined), {
       what: 'two messages',
     });
@@ -145,7 +145,7 @@ describe('outbox relay (real PostgreSQL + RabbitMQ)', () => {
 
   it('wakes on NOTIFY without waiting for its poll', async () => {
     const sink = await collect();
-    await relay(600_000).start(); // a poll far beyond the test timeout: only NOTIFY can wake it
+    relay(600_000).start(); // a poll far beyond the test timeout: only NOTIFY can wake it
     await new Promise((resolve) => setTimeout(resolve, 200));
     await insert([message('n1', 1)]);
     await waitFor(() => (sink.received.length === 1 ? true : undefined), {
@@ -161,7 +161,8 @@ describe('outbox relay (real PostgreSQL + RabbitMQ)', () => {
       [1, 2, 3, 4, 5].map((seq) => message(aggregate, seq)),
     );
     await insert(all);
-    await Promise.all([relay(50).start(), relay(50).start()]);
+    relay(50).start();
+    relay(50).start();
     await waitFor(() => (sink.received.length >= all.length ? true : undefined), {
       what: 'all messages',
     });

@@ -8,9 +8,11 @@ export function baseEnvSchema(defaults: { port: number; schema: string }) {
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
     PORT: z.coerce.number().int().min(0).max(65535).default(defaults.port),
+    /** Without a `schema` parameter the service uses its own schema in that database. */
     DATABASE_URL: z
       .url()
-      .default(`postgresql://root@127.0.0.1:5432/dinner_rush?schema=${defaults.schema}`),
+      .default('postgresql://root@127.0.0.1:5432/dinner_rush')
+      .transform((url) => withDefaultSchema(url, defaults.schema)),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     RABBITMQ_URL: z.url().default('amqp://guest:guest@127.0.0.1:5672'),
     /** Apply this service's migrations at boot (safe with several instances). */
@@ -22,6 +24,12 @@ export function baseEnvSchema(defaults: { port: number; schema: string }) {
     /** Where prisma/<service>/ lives (the repository root, or /app in the image). */
     PRISMA_DIR: z.string().default('prisma'),
   });
+}
+
+function withDefaultSchema(databaseUrl: string, schema: string): string {
+  const url = new URL(databaseUrl);
+  if (!url.searchParams.has('schema')) url.searchParams.set('schema', schema);
+  return url.toString();
 }
 
 /** Consumer pace: how many messages in flight, and simulated work per message. */

@@ -11,7 +11,8 @@ export class HealthModule {
   static forDatabase(database: Type<SqlPingable>): DynamicModule {
     return {
       module: HealthModule,
-      imports: [TerminusModule],
+      // A failed readiness check is an answer (503 with the reasons), not an error to log.
+      imports: [TerminusModule.forRoot({ logger: false })],
       controllers: [HealthController],
       providers: [
         {

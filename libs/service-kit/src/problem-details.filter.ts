@@ -6,6 +6,7 @@ import {
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 
 /** RFC 9457 problem details; `errors` names each offending field. */
@@ -24,6 +25,16 @@ export class ProblemException extends HttpException {
   constructor(problem: Omit<ProblemDetails, 'type'> & { type?: string }) {
     super({ type: 'about:blank', ...problem }, problem.status);
   }
+}
+
+function describeMessage(message: unknown): string {
+  if (typeof message === 'string') return message;
+  if (Array.isArray(message)) return message.map((m) => describeMessage(m)).join('; ');
+  return JSON.stringify(message);
+}
+
+function reasonPhrase(status: number): string {
+  return STATUS_CODES[status] ?? 'Error';
 }
 
 /** Body-parser failures (malformed JSON, oversized body) arrive as plain errors with a status. */
@@ -45,7 +56,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const http = host.switchToHttp();
     const problem = toProblem(exception);
-    if (problem.status >= 500) this.logger.error(exception);
+    // Only the unexpected is an error; a deliberate 503 (not ready) is an answer.
+    if (!(exception instanceof HttpException)) this.logger.error(exception);
     sendProblem(http.getRequest<Request>(), http.getResponse<Response>(), problem);
   }
 }
@@ -81,11 +93,26 @@ export function toProblem(exception: unknown): ProblemDetails {
     if (typeof body === 'object' && body !== null && 'title' in body) {
       return { ...body, status } as ProblemDetails;
     }
-    const message =
-      typeof body === 'object' && body !== null && 'message' in body
-        ? String(body.message)
-        : exception.message;
-    return { type: 'about:blank', title: exception.name, status, detail: message };
+    if (typeof body !== 'object' || body === null) {
+      return { type: 'about:blank', title: reasonPhrase(status), status, detail: String(body) };
+    }
+    // Nest's { statusCode, message, error } shape, or a library's own body (terminus:
+    // { status, info, error, details }): keep its members as problem extensions.
+    const {
+      message,
+      statusCode: _code,
+      status: _status,
+      error,
+      ...extensions
+    } = body as Record<string, unknown>;
+    return {
+      type: 'about:blank',
+      title: typeof error === 'string' ? error : reasonPhrase(status),
+      status,
+      ...(message === undefined ? {} : { detail: describeMessage(message) }),
+      ...(typeof error === 'object' && error !== null ? { error } : {}),
+      ...extensions,
+    };
   }
   const err = exception as HttpishError;
   const status = err?.status ?? err?.statusCode;

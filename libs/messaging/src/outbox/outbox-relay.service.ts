@@ -36,8 +36,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.relay?.start();
+  onApplicationBootstrap(): void {
+    this.relay?.start();
   }
 
   /**

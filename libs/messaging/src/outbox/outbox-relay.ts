@@ -32,9 +32,9 @@ export class OutboxRelay {
     private readonly settings: OutboxRelaySettings,
   ) {}
 
-  async start(): Promise<void> {
+  /** Returns at once: LISTEN is set up by the first drain, so a database that is down cannot hold up start-up. */
+  start(): void {
     this.stopped = false;
-    await this.listen();
     this.timer = setInterval(() => this.wake(), this.settings.pollIntervalMs);
     this.wake();
   }

@@ -53,7 +53,7 @@ export function rabbitConfig(settings: BrokerSettings): RabbitMQConfig {
     // Start the HTTP side at once; /health reports not-ready until connected.
     connectionInitOptions: { wait: false },
     connectionManagerOptions: { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 },
-    enableControllerDiscovery: true,
-    registerHandlers: true,
+    // Handlers are subscribed by ConsumerRegistrar, which does not block start-up on the broker.
+    registerHandlers: false,
   };
 }

@@ -6,3 +6,4 @@ export * from './logging';
 export * from './bootstrap';
 export * from './health.module';
 export * from './app-config.token';
+export * from './service.module';

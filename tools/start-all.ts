@@ -13,6 +13,9 @@ const services = [
   { name: 'ledger', prefixColor: 'yellow' },
 ];
 
+// Human-readable logs in the terminal unless asked otherwise (LOG_FORMAT=json).
+process.env.LOG_FORMAT ??= 'pretty';
+
 const { result } = concurrently(
   services.map(({ name, prefixColor }) => ({
     name,

@@ -1,7 +1,12 @@
 import { LoggerModule } from 'nestjs-pino';
 
-/** Structured JSON logs (pino), one `service` field per line; no per-request log lines. */
+/**
+ * Structured JSON logs (pino), one `service` field per line, no per-request
+ * lines. LOG_FORMAT=pretty (what `npm start` sets) renders them for a human
+ * terminal instead; JSON stays the default for machines and containers.
+ */
 export function loggingModule(service: string, level: string) {
+  const pretty = process.env.LOG_FORMAT === 'pretty';
   return LoggerModule.forRoot({
     pinoHttp: {
       name: service,
@@ -9,6 +14,18 @@ export function loggingModule(service: string, level: string) {
       autoLogging: false,
       base: { service },
       quietReqLogger: true,
+      ...(pretty
+        ? {
+            transport: {
+              target: 'pino-pretty',
+              options: {
+                singleLine: true,
+                ignore: 'pid,hostname,service,name,req,reqId',
+                translateTime: 'HH:MM:ss.l',
+              },
+            },
+          }
+        : {}),
     },
   });
 }

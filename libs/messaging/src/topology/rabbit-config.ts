@@ -5,6 +5,7 @@ import {
   type RabbitMQQueueConfig,
 } from '@golevelup/nestjs-rabbitmq';
 import { Exchanges, type ConsumerQueueNames } from '@dinner-rush/contracts';
+import { BrokerLogger } from './broker-logger';
 import { CONSUMER_CHANNEL } from './consumer-subscription';
 
 export interface BrokerSettings {
@@ -53,6 +54,7 @@ export function rabbitConfig(settings: BrokerSettings): RabbitMQConfig {
     // Start the HTTP side at once; /health reports not-ready until connected.
     connectionInitOptions: { wait: false },
     connectionManagerOptions: { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 },
+    logger: new BrokerLogger(),
     // Handlers are subscribed by ConsumerRegistrar, which does not block start-up on the broker.
     registerHandlers: false,
   };

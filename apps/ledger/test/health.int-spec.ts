@@ -1,9 +1,9 @@
-import { loadConfig, startService } from '@dinner-rush/service-kit';
 import {
   createTestDatabase,
   createTestVhost,
   freePort,
-  waitFor,
+  startInProcess,
+  untilHealthy,
   type TestDatabase,
   type TestVhost,
 } from '@dinner-rush/testing';
@@ -20,21 +20,19 @@ describe('ledger /health (real PostgreSQL + RabbitMQ)', () => {
   let db: TestDatabase;
   let vhost: TestVhost;
   let databaseUrl: string;
-  const apps: NestExpressApplication[] = [];
+  let running: NestExpressApplication | undefined;
 
+  /**
+   * One app at a time, closed before the next starts: golevelup keeps one
+   * process-wide connection manager, so apps closed together close each
+   * other's connections and can hang.
+   */
   const start = async (env: Record<string, string>) => {
-    const config = loadConfig(ledgerEnvSchema, {
-      LOG_LEVEL: 'silent',
-      MIGRATE_ON_START: 'false',
-      ...env,
-    });
-    const app = await startService({
-      module: AppModule.forConfig(config),
-      port: 0,
-      shutdownHooks: false,
-    });
-    apps.push(app);
-    return app;
+    running = await startInProcess(
+      { envSchema: ledgerEnvSchema, module: (config) => AppModule.forConfig(config) },
+      env,
+    );
+    return running;
   };
 
   beforeAll(async () => {
@@ -43,8 +41,12 @@ describe('ledger /health (real PostgreSQL + RabbitMQ)', () => {
     vhost = await createTestVhost('ledger-health');
   });
 
+  afterEach(async () => {
+    await running?.close();
+    running = undefined;
+  });
+
   afterAll(async () => {
-    await Promise.all(apps.map((app) => app.close()));
     await vhost?.delete();
     await db?.drop();
   });
@@ -74,12 +76,6 @@ describe('ledger /health (real PostgreSQL + RabbitMQ)', () => {
 
   it('answers 200 once both are up', async () => {
     const app = await start({ DATABASE_URL: databaseUrl, RABBITMQ_URL: vhost.url });
-    await waitFor(
-      async () =>
-        (await request(app.getHttpServer()).get('/health')).status === 200 ? true : undefined,
-      {
-        what: 'GET /health 200',
-      },
-    );
+    await untilHealthy(app);
   });
 });

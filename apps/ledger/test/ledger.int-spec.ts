@@ -1,17 +1,13 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
-import { LedgerRecordedV1, LedgerReversedV1, Queues, type Envelope } from '@dinner-rush/contracts';
-import { loadConfig, startService } from '@dinner-rush/service-kit';
 import {
-  createTestDatabase,
-  createTestVhost,
-  waitFor,
-  type TestDatabase,
-  type TestVhost,
-} from '@dinner-rush/testing';
+  Exchanges,
+  LedgerRecordedV1,
+  LedgerReversedV1,
+  Queues,
+  type Envelope,
+} from '@dinner-rush/contracts';
+import { BrokerProbe, startAppUnderTest, waitFor, type AppUnderTest } from '@dinner-rush/testing';
 import { AppModule } from '../src/app.module';
 import { ledgerEnvSchema } from '../src/config';
-import { BrokerProbe } from './broker-probe';
 import {
   orderCancelledEvent,
   orderCreatedData,
@@ -34,12 +30,10 @@ interface OrderLedger {
 }
 
 describe('ledger (real PostgreSQL + RabbitMQ)', () => {
-  let db: TestDatabase;
-  let vhost: TestVhost;
-  let app: NestExpressApplication;
+  let service: AppUnderTest;
   let broker: BrokerProbe;
 
-  const http = () => request(app.getHttpServer());
+  const http = () => service.http();
 
   /** Polls the read API until the order has `journals` journals, then returns its ledger. */
   const untilJournals = (orderId: string, journals: number) =>
@@ -59,7 +53,7 @@ describe('ledger (real PostgreSQL + RabbitMQ)', () => {
    */
   const drainWithSentinel = async () => {
     const sentinel = orderCreatedData();
-    await broker.publish(orderCreatedEvent(sentinel));
+    await broker.publishOrderEvent(orderCreatedEvent(sentinel));
     await untilJournals(sentinel.orderId, 1);
     await broker.untilStatus(sentinel.orderId, LedgerRecordedV1.type);
   };
@@ -72,41 +66,26 @@ describe('ledger (real PostgreSQL + RabbitMQ)', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase('ledger');
-    const url = await db.migrate('ledger', 'ledger');
-    vhost = await createTestVhost('ledger');
-    const config = loadConfig(ledgerEnvSchema, {
-      DATABASE_URL: url,
-      RABBITMQ_URL: vhost.url,
-      LOG_LEVEL: 'silent',
-      MIGRATE_ON_START: 'false',
-      OUTBOX_POLL_MS: '200',
-      PREFETCH: '1',
-      LEDGER_COMMISSION_BPS: '1500',
+    service = await startAppUnderTest({
+      service: 'ledger',
+      schema: 'ledger',
+      envSchema: ledgerEnvSchema,
+      module: (config) => AppModule.forConfig(config),
+      env: { PREFETCH: '1', LEDGER_COMMISSION_BPS: '1500' },
     });
-    app = await startService({
-      module: AppModule.forConfig(config),
-      port: 0,
-      shutdownHooks: false,
-    });
-    await waitFor(async () => ((await http().get('/health')).status === 200 ? true : undefined), {
-      what: 'GET /health 200',
-    });
-    broker = await BrokerProbe.open(vhost.url);
+    broker = await BrokerProbe.open(service.brokerUrl);
     await broker.untilConsuming(Queues.ledger.queue);
   });
 
   afterAll(async () => {
     await broker?.close();
-    await app?.close();
-    await vhost?.delete();
-    await db?.drop();
+    await service?.close();
   });
 
   it('posts one balanced journal for order.created, debiting the customer exactly the total', async () => {
     const order = orderCreatedData({ unitPriceCents: 1_003, quantity: 3, deliveryFeeCents: 299 });
     const event = orderCreatedEvent(order);
-    await broker.publish(event);
+    await broker.publishOrderEvent(event);
 
     const ledger = await untilJournals(order.orderId, 1);
     expect(ledger).toMatchObject({ orderId: order.orderId, balanced: true });
@@ -158,9 +137,9 @@ describe('ledger (real PostgreSQL + RabbitMQ)', () => {
   it('keeps exactly one journal when the same order.created arrives twice, or again under a new id', async () => {
     const order = orderCreatedData();
     const event = orderCreatedEvent(order);
-    await broker.publish(event);
-    await broker.publish(event); // redelivery: stopped by the inbox
-    await broker.publish(withNewMessageId(event)); // republished: stopped by unique (order_id, kind)
+    await broker.publishOrderEvent(event);
+    await broker.publishOrderEvent(event); // redelivery: stopped by the inbox
+    await broker.publishOrderEvent(withNewMessageId(event)); // republished: stopped by unique (order_id, kind)
     await drainWithSentinel();
 
     const ledger = await untilJournals(order.orderId, 1);
@@ -171,10 +150,10 @@ describe('ledger (real PostgreSQL + RabbitMQ)', () => {
 
   it('posts a mirrored reversal for order.cancelled and publishes ledger.reversed.v1, once', async () => {
     const order = orderCreatedData({ deliveryFeeCents: 350 });
-    await broker.publish(orderCreatedEvent(order));
+    await broker.publishOrderEvent(orderCreatedEvent(order));
     const sale = await untilJournals(order.orderId, 1);
     const cancellation = orderCancelledEvent(order);
-    await broker.publish(cancellation);
+    await broker.publishOrderEvent(cancellation);
 
     const ledger = await untilJournals(order.orderId, 2);
     expect(ledger.balanced).toBe(true);
@@ -204,7 +183,7 @@ describe('ledger (real PostgreSQL + RabbitMQ)', () => {
     });
 
     // A second cancellation (a new message) for an order already reversed changes nothing.
-    await broker.publish(withNewMessageId(cancellation));
+    await broker.publishOrderEvent(withNewMessageId(cancellation));
     await drainWithSentinel();
     expect((await untilJournals(order.orderId, 2)).entries).toHaveLength(8);
     expect(broker.statusFor(order.orderId, LedgerReversedV1.type)).toHaveLength(1);
@@ -213,12 +192,12 @@ describe('ledger (real PostgreSQL + RabbitMQ)', () => {
   it('remembers a cancellation that overtakes its creation, then posts both journals (net zero)', async () => {
     const order = orderCreatedData();
     const cancellation = orderCancelledEvent(order);
-    await broker.publish(cancellation);
+    await broker.publishOrderEvent(cancellation);
     await drainWithSentinel();
     await http().get(`/ledger/orders/${order.orderId}`).expect(404); // nothing posted yet
 
     const creation = orderCreatedEvent(order);
-    await broker.publish(creation);
+    await broker.publishOrderEvent(creation);
     const ledger = await untilJournals(order.orderId, 2);
     expect(ledger.balanced).toBe(true);
     expect(ledger.journals.map((j) => j.kind).sort()).toEqual(['order', 'reversal']);
@@ -261,12 +240,12 @@ describe('ledger (real PostgreSQL + RabbitMQ)', () => {
     ])(
       'dead-letters %s with reason %s, and the next good message is still processed',
       async (_, reason, content) => {
-        await broker.publishRaw('order.created.v1', content());
+        await broker.publish(Exchanges.orders, 'order.created.v1', content());
         const dead = await broker.nextDeadLetter(dlq);
         expect(dead.headers['x-dead-letter-reason']).toBe(reason);
 
         const next = orderCreatedData();
-        await broker.publish(orderCreatedEvent(next));
+        await broker.publishOrderEvent(orderCreatedEvent(next));
         expect((await untilJournals(next.orderId, 1)).balanced).toBe(true);
       },
     );

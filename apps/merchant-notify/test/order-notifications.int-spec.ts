@@ -1,4 +1,4 @@
-import { MerchantNotifiedV1, type Envelope } from '@dinner-rush/contracts';
+import { Exchanges, MerchantNotifiedV1, Queues, type Envelope } from '@dinner-rush/contracts';
 import { DeadLetterHeaders } from '@dinner-rush/messaging';
 import { waitFor } from '@dinner-rush/testing';
 import { notificationIdFor } from '../src/notifications/notification-id';
@@ -38,9 +38,9 @@ describe('merchant-notify: order events to stored notifications (real PostgreSQL
 
   it('stores a new order for the merchant to fetch and reports merchant.notified.v1', async () => {
     const created = orderCreatedEvent();
-    await mn.broker.publish(created);
+    await mn.broker.publishOrderEvent(created);
 
-    const status = await mn.broker.waitForStatus(
+    const status = await mn.broker.untilStatusMatching(
       notifiedAbout(created.data.orderId, 'order.created'),
     );
     const notificationId = notificationIdFor(created.messageId);
@@ -73,12 +73,12 @@ describe('merchant-notify: order events to stored notifications (real PostgreSQL
 
   it('makes one notification from a redelivered envelope', async () => {
     const created = orderCreatedEvent();
-    await mn.broker.publish(created);
-    await mn.broker.publish(created);
+    await mn.broker.publishOrderEvent(created);
+    await mn.broker.publishOrderEvent(created);
     const cancelled = orderCancelledEvent(created.data); // the sentinel
-    await mn.broker.publish(cancelled);
+    await mn.broker.publishOrderEvent(cancelled);
 
-    await mn.broker.waitForStatus(notifiedAbout(created.data.orderId, 'order.cancelled'));
+    await mn.broker.untilStatusMatching(notifiedAbout(created.data.orderId, 'order.cancelled'));
     const kinds = (await list(created.data.merchantId)).map((n) => n.kind).sort();
     expect(kinds).toEqual(['order.cancelled', 'order.created']);
     const createdEvents = mn.broker.statusEvents.filter(
@@ -90,11 +90,11 @@ describe('merchant-notify: order events to stored notifications (real PostgreSQL
   it('makes one notification from two envelopes carrying the same order creation', async () => {
     const created = orderCreatedEvent();
     const republished = { ...created, messageId: crypto.randomUUID() };
-    await mn.broker.publish(created);
-    await mn.broker.publish(republished);
-    await mn.broker.publish(orderCancelledEvent(created.data));
+    await mn.broker.publishOrderEvent(created);
+    await mn.broker.publishOrderEvent(republished);
+    await mn.broker.publishOrderEvent(orderCancelledEvent(created.data));
 
-    await mn.broker.waitForStatus(notifiedAbout(created.data.orderId, 'order.cancelled'));
+    await mn.broker.untilStatusMatching(notifiedAbout(created.data.orderId, 'order.cancelled'));
     const createdOnes = (await list(created.data.merchantId)).filter(
       (n) => n.kind === 'order.created',
     );
@@ -103,12 +103,12 @@ describe('merchant-notify: order events to stored notifications (real PostgreSQL
 
   it('does not announce an order whose cancellation overtook its creation', async () => {
     const created = orderCreatedEvent();
-    await mn.broker.publish(orderCancelledEvent(created.data));
-    await mn.broker.publish(created);
+    await mn.broker.publishOrderEvent(orderCancelledEvent(created.data));
+    await mn.broker.publishOrderEvent(created);
     const sentinel = orderCreatedEvent({ merchantId: created.data.merchantId });
-    await mn.broker.publish(sentinel);
+    await mn.broker.publishOrderEvent(sentinel);
 
-    await mn.broker.waitForStatus(notifiedAbout(sentinel.data.orderId, 'order.created'));
+    await mn.broker.untilStatusMatching(notifiedAbout(sentinel.data.orderId, 'order.created'));
     const forOrder = (await list(created.data.merchantId)).filter(
       (n) => n.orderId === created.data.orderId,
     );
@@ -122,7 +122,7 @@ describe('merchant-notify: order events to stored notifications (real PostgreSQL
     const first = orderCreatedEvent();
     const merchantId = first.data.merchantId;
     const orders = [first, orderCreatedEvent({ merchantId }), orderCreatedEvent({ merchantId })];
-    for (const order of orders) await mn.broker.publish(order);
+    for (const order of orders) await mn.broker.publishOrderEvent(order);
     await waitFor(async () => ((await list(merchantId)).length === 3 ? true : undefined), {
       what: 'three notifications',
     });
@@ -145,21 +145,21 @@ describe('merchant-notify: order events to stored notifications (real PostgreSQL
   );
 
   it('dead-letters malformed messages with the reason and keeps consuming', async () => {
-    await mn.broker.publishRaw('order.created.v1', Buffer.from('{ not json'));
+    await mn.broker.publish(Exchanges.orders, 'order.created.v1', Buffer.from('{ not json'));
     const wrongSchema = orderCreatedEvent();
-    await mn.broker.publish({ ...wrongSchema, data: { ...wrongSchema.data, items: [] } });
+    await mn.broker.publishOrderEvent({ ...wrongSchema, data: { ...wrongSchema.data, items: [] } });
     const good = orderCreatedEvent();
-    await mn.broker.publish(good);
+    await mn.broker.publishOrderEvent(good);
 
-    const notJson = await mn.broker.nextDeadLetter();
-    expect(notJson.content.toString()).toBe('{ not json');
-    expect(notJson.properties.headers?.[DeadLetterHeaders.reason]).toBe('not-json');
+    const notJson = await mn.broker.nextDeadLetter(Queues.merchantNotify.deadLetterQueue);
+    expect(notJson.body).toBe('{ not json');
+    expect(notJson.headers[DeadLetterHeaders.reason]).toBe('not-json');
 
-    const invalid = await mn.broker.nextDeadLetter();
-    expect(invalid.properties.headers?.[DeadLetterHeaders.reason]).toBe('invalid-data');
-    expect(String(invalid.properties.headers?.[DeadLetterHeaders.error])).toContain('data.items');
+    const invalid = await mn.broker.nextDeadLetter(Queues.merchantNotify.deadLetterQueue);
+    expect(invalid.headers[DeadLetterHeaders.reason]).toBe('invalid-data');
+    expect(String(invalid.headers[DeadLetterHeaders.error])).toContain('data.items');
 
-    await mn.broker.waitForStatus(notifiedAbout(good.data.orderId, 'order.created'));
+    await mn.broker.untilStatusMatching(notifiedAbout(good.data.orderId, 'order.created'));
     expect(await list(good.data.merchantId)).toHaveLength(1);
     expect(await list(wrongSchema.data.merchantId)).toEqual([]);
   });

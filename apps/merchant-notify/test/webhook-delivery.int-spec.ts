@@ -83,9 +83,9 @@ describe('merchant-notify: webhook delivery (real PostgreSQL + RabbitMQ, local H
     endpoint = await FakeMerchantEndpoint.start();
     const created = orderCreatedEvent();
     await register(created.data.merchantId, endpoint.url);
-    await mn.broker.publish(created);
+    await mn.broker.publishOrderEvent(created);
 
-    const status = await mn.broker.waitForStatus(notifiedAbout(created.data.orderId));
+    const status = await mn.broker.untilStatusMatching(notifiedAbout(created.data.orderId));
     const notificationId = notificationIdFor(created.messageId);
     expect(status.data).toMatchObject({ notificationId, channel: 'webhook' });
 
@@ -110,12 +110,12 @@ describe('merchant-notify: webhook delivery (real PostgreSQL + RabbitMQ, local H
     endpoint = await FakeMerchantEndpoint.start();
     const created = orderCreatedEvent();
     await register(created.data.merchantId, endpoint.url);
-    await mn.broker.publish(created);
-    await mn.broker.publish(created);
+    await mn.broker.publishOrderEvent(created);
+    await mn.broker.publishOrderEvent(created);
     const sentinel = orderCreatedEvent({ merchantId: created.data.merchantId });
-    await mn.broker.publish(sentinel);
+    await mn.broker.publishOrderEvent(sentinel);
 
-    await mn.broker.waitForStatus(notifiedAbout(sentinel.data.orderId));
+    await mn.broker.untilStatusMatching(notifiedAbout(sentinel.data.orderId));
     expect(endpoint.received.map((r) => r.body.orderId)).toEqual([
       created.data.orderId,
       sentinel.data.orderId,
@@ -126,9 +126,9 @@ describe('merchant-notify: webhook delivery (real PostgreSQL + RabbitMQ, local H
     endpoint = await FakeMerchantEndpoint.start([500, 503]);
     const created = orderCreatedEvent();
     await register(created.data.merchantId, endpoint.url);
-    await mn.broker.publish(created);
+    await mn.broker.publishOrderEvent(created);
 
-    await mn.broker.waitForStatus(notifiedAbout(created.data.orderId));
+    await mn.broker.untilStatusMatching(notifiedAbout(created.data.orderId));
     const keys = endpoint.received.map((r) => r.headers['idempotency-key']);
     expect(keys).toEqual(Array(3).fill(notificationIdFor(created.messageId)));
     expect(await list(created.data.merchantId)).toHaveLength(1);
@@ -141,9 +141,9 @@ describe('merchant-notify: webhook delivery (real PostgreSQL + RabbitMQ, local H
     endpoint = await FakeMerchantEndpoint.start([500, 500, 500, 500]);
     const created = orderCreatedEvent();
     await register(created.data.merchantId, endpoint.url);
-    await mn.broker.publish(created);
+    await mn.broker.publishOrderEvent(created);
 
-    await mn.broker.waitForStatus(notifiedAbout(created.data.orderId));
+    await mn.broker.untilStatusMatching(notifiedAbout(created.data.orderId));
     expect(endpoint.received).toHaveLength(5);
     expect(new Set(endpoint.received.map((r) => r.headers['idempotency-key']))).toEqual(
       new Set([notificationIdFor(created.messageId)]),
@@ -156,9 +156,9 @@ describe('merchant-notify: webhook delivery (real PostgreSQL + RabbitMQ, local H
     await register(merchantId, 'http://127.0.0.1:9/never-called');
     await mn.http().delete(`/merchants/${merchantId}/webhook`).expect(204);
     const created = orderCreatedEvent({ merchantId });
-    await mn.broker.publish(created);
+    await mn.broker.publishOrderEvent(created);
 
-    const status = await mn.broker.waitForStatus(notifiedAbout(created.data.orderId));
+    const status = await mn.broker.untilStatusMatching(notifiedAbout(created.data.orderId));
     expect(status.data).toMatchObject({ channel: 'inbox' });
   });
 });

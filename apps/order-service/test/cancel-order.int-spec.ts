@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Exchanges, OrderCancelledV1 } from '@dinner-rush/contracts';
-import { waitFor } from '@dinner-rush/testing';
+import { waitFor, type Tap } from '@dinner-rush/testing';
 import { orderRequest, riderDelivered } from './factories';
-import { OrderServiceHarness, type Tap } from './harness';
+import { OrderServiceHarness } from './harness';
 
 describe('order-service: cancelling orders (real PostgreSQL + RabbitMQ)', () => {
   let service: OrderServiceHarness;
@@ -10,7 +10,7 @@ describe('order-service: cancelling orders (real PostgreSQL + RabbitMQ)', () => 
 
   beforeAll(async () => {
     service = await OrderServiceHarness.start();
-    cancelledEvents = await service.tap(Exchanges.orders, OrderCancelledV1.type);
+    cancelledEvents = await service.broker.tap(Exchanges.orders, OrderCancelledV1.type);
   });
 
   afterAll(async () => {
@@ -71,7 +71,7 @@ describe('order-service: cancelling orders (real PostgreSQL + RabbitMQ)', () => 
 
   it('refuses to cancel a delivered order (409), and a cancelled order stays cancelled on delivery', async () => {
     const delivered = await placeOrder();
-    service.publishStatus(riderDelivered(delivered.id));
+    await service.broker.publishStatusEvent(riderDelivered(delivered.id));
     await waitFor(
       async () => {
         const res = await service.http().get(`/orders/${delivered.id}`);
@@ -87,7 +87,7 @@ describe('order-service: cancelling orders (real PostgreSQL + RabbitMQ)', () => 
     const cancelled = await placeOrder();
     await service.http().post(`/orders/${cancelled.id}/cancel`).expect(200);
     const late = riderDelivered(cancelled.id);
-    service.publishStatus(late);
+    await service.broker.publishStatusEvent(late);
     const view = await waitFor(
       async () => {
         const body = (await service.http().get(`/orders/${cancelled.id}`)).body as {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createEnvelope, Queues, type Envelope } from '@dinner-rush/contracts';
 import { DeadLetterHeaders } from '@dinner-rush/messaging';
-import { waitFor } from '@dinner-rush/testing';
+import { waitFor, type Tap } from '@dinner-rush/testing';
 import { customerNotified, orderRequest, riderAssigned, riderDelivered } from './factories';
-import { OrderServiceHarness, type Tap } from './harness';
+import { OrderServiceHarness } from './harness';
 
 interface TimelineView {
   status: string;
@@ -17,7 +17,7 @@ describe('order-service: tracking status events (real PostgreSQL + RabbitMQ)', (
   beforeAll(async () => {
     // One message at a time, so "a later message was applied" means "every earlier one was handled".
     service = await OrderServiceHarness.start({ PREFETCH: '1' });
-    deadLetters = await service.consumeQueue(Queues.orderTracking.deadLetterQueue);
+    deadLetters = await service.broker.tapQueue(Queues.orderTracking.deadLetterQueue);
   });
 
   afterAll(async () => {
@@ -50,8 +50,8 @@ describe('order-service: tracking status events (real PostgreSQL + RabbitMQ)', (
     const assigned = riderAssigned(order.id, new Date(created + 2_000));
     // Published second but happened first: the timeline follows occurredAt, not arrival.
     const notified = customerNotified(order.id, new Date(created + 1_000));
-    service.publishStatus(assigned);
-    service.publishStatus(notified);
+    await service.broker.publishStatusEvent(assigned);
+    await service.broker.publishStatusEvent(notified);
     await timelineWith(order.id, assigned.messageId);
     const view = await timelineWith(order.id, notified.messageId);
 
@@ -80,10 +80,10 @@ describe('order-service: tracking status events (real PostgreSQL + RabbitMQ)', (
   it('records a redelivered (duplicate) status event once', async () => {
     const order = await placeOrder();
     const assigned = riderAssigned(order.id);
-    service.publishStatus(assigned);
-    service.publishStatus(assigned);
+    await service.broker.publishStatusEvent(assigned);
+    await service.broker.publishStatusEvent(assigned);
     const marker = customerNotified(order.id);
-    service.publishStatus(marker);
+    await service.broker.publishStatusEvent(marker);
     const view = await timelineWith(order.id, marker.messageId);
     expect(view.timeline.filter((e) => e.messageId === assigned.messageId)).toHaveLength(1);
     const { rows } = await service.sql.query(
@@ -98,14 +98,14 @@ describe('order-service: tracking status events (real PostgreSQL + RabbitMQ)', (
   it('marks the order delivered on rider.delivered.v1', async () => {
     const order = await placeOrder();
     const delivered = riderDelivered(order.id);
-    service.publishStatus(delivered);
+    await service.broker.publishStatusEvent(delivered);
     const view = await timelineWith(order.id, delivered.messageId);
     expect(view).toMatchObject({ status: 'delivered', deliveredAt: delivered.occurredAt });
   });
 
   it('dead-letters a status event about an unknown order with reason unknown-order', async () => {
     const event = riderAssigned(randomUUID());
-    service.publishStatus(event);
+    await service.broker.publishStatusEvent(event);
     const { msg } = await deadLetters.next(
       (body) => body.messageId === event.messageId,
       'unknown-order event in the dead-letter queue',
@@ -137,9 +137,9 @@ describe('order-service: tracking status events (real PostgreSQL + RabbitMQ)', (
   ])('dead-letters %s with reason %s and keeps consuming', async (_what, malformed, reason) => {
     const order = await placeOrder();
     const before = deadLetters.messages.length;
-    service.publish('orders.status', 'customer.notified.v1', malformed(order.id));
+    await service.broker.publish('orders.status', 'customer.notified.v1', malformed(order.id));
     const next = customerNotified(order.id);
-    service.publishStatus(next);
+    await service.broker.publishStatusEvent(next);
     await timelineWith(order.id, next.messageId);
     const dead = await waitFor(() => Promise.resolve(deadLetters.messages[before]), {
       what: 'the malformed message in the dead-letter queue',

@@ -1,7 +1,7 @@
 import { Exchanges, OrderCreatedV1 } from '@dinner-rush/contracts';
-import { waitFor } from '@dinner-rush/testing';
+import { waitFor, type Tap } from '@dinner-rush/testing';
 import { orderRequest } from './factories';
-import { OrderServiceHarness, type Tap } from './harness';
+import { OrderServiceHarness } from './harness';
 
 describe('order-service: placing orders (real PostgreSQL + RabbitMQ)', () => {
   let service: OrderServiceHarness;
@@ -9,7 +9,7 @@ describe('order-service: placing orders (real PostgreSQL + RabbitMQ)', () => {
 
   beforeAll(async () => {
     service = await OrderServiceHarness.start();
-    created = await service.tap(Exchanges.orders, OrderCreatedV1.type);
+    created = await service.broker.tap(Exchanges.orders, OrderCreatedV1.type);
   });
 
   afterAll(async () => {

@@ -49,9 +49,9 @@ describe('rider-assignment dispatch (real PostgreSQL + RabbitMQ)', () => {
     const riders = await service.riders();
     const target = riders[1]!;
     const order = orderCreatedData(target.position);
-    await service.publishOrderEvent(orderCreatedEvent(order));
+    await service.broker.publishOrderEvent(orderCreatedEvent(order));
 
-    const assigned = await service.untilStatus(order.orderId, RiderAssignedV1.type);
+    const assigned = await service.broker.untilStatus(order.orderId, RiderAssignedV1.type);
     expect(assigned.data).toEqual({
       orderId: order.orderId,
       riderId: target.id,
@@ -61,7 +61,7 @@ describe('rider-assignment dispatch (real PostgreSQL + RabbitMQ)', () => {
     });
     expect(assigned.correlationId).toBe(order.orderId);
 
-    const delivered = await service.untilStatus(order.orderId, RiderDeliveredV1.type);
+    const delivered = await service.broker.untilStatus(order.orderId, RiderDeliveredV1.type);
     expect(delivered.data).toEqual({ orderId: order.orderId, riderId: target.id });
     const body = await untilDelivered(order.orderId);
     expect(body).toMatchObject({ riderId: target.id, distanceKm: 0 });
@@ -72,17 +72,19 @@ describe('rider-assignment dispatch (real PostgreSQL + RabbitMQ)', () => {
 
   it('lets orders beyond the fleet wait, and assigns them as riders deliver until all are delivered', async () => {
     const orders = Array.from({ length: 6 }, () => orderCreatedData());
-    await Promise.all(orders.map((order) => service.publishOrderEvent(orderCreatedEvent(order))));
+    await Promise.all(
+      orders.map((order) => service.broker.publishOrderEvent(orderCreatedEvent(order))),
+    );
 
     const final: AssignmentBody[] = [];
     for (const order of orders) {
       final.push(await untilDelivered(order.orderId));
-      await service.untilStatus(order.orderId, RiderDeliveredV1.type);
+      await service.broker.untilStatus(order.orderId, RiderDeliveredV1.type);
     }
 
     // Each order was assigned exactly once, and announced with the time it waited.
     for (const order of orders) {
-      const assigned = service.statusFor(order.orderId, RiderAssignedV1.type);
+      const assigned = service.broker.statusFor(order.orderId, RiderAssignedV1.type);
       expect(assigned).toHaveLength(1);
       const body = final.find((a) => a.orderId === order.orderId)!;
       expect((assigned[0]!.data as Assigned).riderId).toBe(body.riderId);
@@ -109,9 +111,9 @@ describe('rider-assignment dispatch (real PostgreSQL + RabbitMQ)', () => {
     const order = orderCreatedData();
     const event = orderCreatedEvent(order);
     const republished = withNewMessageId(event);
-    await service.publishOrderEvent(event);
-    await service.publishOrderEvent(event);
-    await service.publishOrderEvent(republished);
+    await service.broker.publishOrderEvent(event);
+    await service.broker.publishOrderEvent(event);
+    await service.broker.publishOrderEvent(republished);
 
     await service.untilApplied(event.messageId);
     await service.untilApplied(republished.messageId);
@@ -122,22 +124,22 @@ describe('rider-assignment dispatch (real PostgreSQL + RabbitMQ)', () => {
 
   it('dead-letters malformed messages with the reason, and keeps consuming', async () => {
     const dlq = Queues.riderAssignment.deadLetterQueue;
-    await service.publish(Exchanges.orders, OrderCreatedV1.type, Buffer.from('{not json'));
-    const notJson = await service.nextMessage(dlq);
+    await service.broker.publish(Exchanges.orders, OrderCreatedV1.type, Buffer.from('{not json'));
+    const notJson = await service.broker.nextDeadLetter(dlq);
     expect(notJson.body).toBe('{not json');
     expect(notJson.headers['x-dead-letter-reason']).toBe('not-json');
 
     const missingLocation = orderCreatedEvent();
     delete (missingLocation.data as Partial<EventData<typeof OrderCreatedV1>>).merchantLocation;
-    await service.publishOrderEvent(missingLocation);
-    const invalid = await service.nextMessage(dlq);
+    await service.broker.publishOrderEvent(missingLocation);
+    const invalid = await service.broker.nextDeadLetter(dlq);
     expect(JSON.parse(invalid.body)).toMatchObject({ messageId: missingLocation.messageId });
     expect(invalid.headers['x-dead-letter-reason']).toBe('invalid-data');
     expect(String(invalid.headers['x-dead-letter-error'])).toContain('merchantLocation');
 
     const good = orderCreatedData();
-    await service.publishOrderEvent(orderCreatedEvent(good));
-    await service.untilStatus(good.orderId, RiderAssignedV1.type);
+    await service.broker.publishOrderEvent(orderCreatedEvent(good));
+    await service.broker.untilStatus(good.orderId, RiderAssignedV1.type);
     await untilDelivered(good.orderId);
   });
 

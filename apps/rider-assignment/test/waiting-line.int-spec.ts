@@ -27,7 +27,7 @@ describe('rider-assignment waiting line and cancellations (real PostgreSQL + Rab
   const orders: Record<'a' | 'b' | 'c' | 'd', OrderCreatedData> = {} as never;
 
   const assignedTo = async (orderId: string) =>
-    ((await service.untilStatus(orderId, RiderAssignedV1.type)).data as Assigned).riderId;
+    ((await service.broker.untilStatus(orderId, RiderAssignedV1.type)).data as Assigned).riderId;
 
   beforeAll(async () => {
     service = await RiderAssignmentHarness.start({
@@ -44,16 +44,16 @@ describe('rider-assignment waiting line and cancellations (real PostgreSQL + Rab
   it('assigns the first two orders and lines up the rest in arrival order', async () => {
     orders.a = orderCreatedData(riders[0]!.position);
     orders.b = orderCreatedData(riders[1]!.position);
-    await service.publishOrderEvent(orderCreatedEvent(orders.a));
-    await service.publishOrderEvent(orderCreatedEvent(orders.b));
+    await service.broker.publishOrderEvent(orderCreatedEvent(orders.a));
+    await service.broker.publishOrderEvent(orderCreatedEvent(orders.b));
     expect(await assignedTo(orders.a.orderId)).toBe('rider-001');
     expect(await assignedTo(orders.b.orderId)).toBe('rider-002');
 
     orders.c = orderCreatedData(riders[1]!.position);
-    await service.publishOrderEvent(orderCreatedEvent(orders.c));
+    await service.broker.publishOrderEvent(orderCreatedEvent(orders.c));
     await service.untilAssignment(orders.c.orderId, (a) => a.status === 'waiting', 'waiting');
     orders.d = orderCreatedData(riders[0]!.position);
-    await service.publishOrderEvent(orderCreatedEvent(orders.d));
+    await service.broker.publishOrderEvent(orderCreatedEvent(orders.d));
     const d = await service.untilAssignment(
       orders.d.orderId,
       (a) => a.status === 'waiting',
@@ -69,11 +69,11 @@ describe('rider-assignment waiting line and cancellations (real PostgreSQL + Rab
   });
 
   it('cancelling an assigned order releases its rider to the OLDEST waiting order', async () => {
-    await service.publishOrderEvent(orderCancelledEvent(orders.a));
+    await service.broker.publishOrderEvent(orderCancelledEvent(orders.a));
 
-    const released = await service.untilStatus(orders.a.orderId, RiderReleasedV1.type);
+    const released = await service.broker.untilStatus(orders.a.orderId, RiderReleasedV1.type);
     expect(released.data).toEqual({ orderId: orders.a.orderId, riderId: 'rider-001' });
-    const handedOver = await service.untilStatus(orders.c.orderId, RiderAssignedV1.type);
+    const handedOver = await service.broker.untilStatus(orders.c.orderId, RiderAssignedV1.type);
     expect(handedOver.data).toMatchObject({ orderId: orders.c.orderId, riderId: 'rider-001' });
     expect((handedOver.data as Assigned).waitedMs).toBeGreaterThan(0);
     expect(handedOver.correlationId).toBe(orders.c.orderId);
@@ -88,9 +88,9 @@ describe('rider-assignment waiting line and cancellations (real PostgreSQL + Rab
   });
 
   it('cancelling a waiting order takes it out of the line, with no rider to release', async () => {
-    await service.publishOrderEvent(orderCancelledEvent(orders.d));
+    await service.broker.publishOrderEvent(orderCancelledEvent(orders.d));
 
-    const released = await service.untilStatus(orders.d.orderId, RiderReleasedV1.type);
+    const released = await service.broker.untilStatus(orders.d.orderId, RiderReleasedV1.type);
     expect(released.data).toEqual({ orderId: orders.d.orderId, riderId: null });
     await service.untilAssignment(orders.d.orderId, (a) => a.status === 'cancelled', 'cancelled');
     const fleet = await service.riders();
@@ -99,7 +99,7 @@ describe('rider-assignment waiting line and cancellations (real PostgreSQL + Rab
 
   it('ignores the delivery timer of a cancelled order: its former rider keeps the new one', async () => {
     const stale = deliveryDueEvent(orders.a.orderId, 'rider-001');
-    await service.publish(DELIVERY_TIMERS_EXCHANGE, DELIVERY_DUE_ROUTING_KEY, stale);
+    await service.broker.publish(DELIVERY_TIMERS_EXCHANGE, DELIVERY_DUE_ROUTING_KEY, stale);
     await service.untilApplied(stale.messageId);
 
     expect((await service.http().get(`/assignments/${orders.a.orderId}`)).body).toMatchObject({
@@ -112,9 +112,11 @@ describe('rider-assignment waiting line and cancellations (real PostgreSQL + Rab
 
   it('a delivery timer that is due frees the rider; with nobody waiting it becomes available', async () => {
     const due = deliveryDueEvent(orders.c.orderId, 'rider-001');
-    await service.publish(DELIVERY_TIMERS_EXCHANGE, DELIVERY_DUE_ROUTING_KEY, due);
+    await service.broker.publish(DELIVERY_TIMERS_EXCHANGE, DELIVERY_DUE_ROUTING_KEY, due);
 
-    expect((await service.untilStatus(orders.c.orderId, RiderDeliveredV1.type)).data).toEqual({
+    expect(
+      (await service.broker.untilStatus(orders.c.orderId, RiderDeliveredV1.type)).data,
+    ).toEqual({
       orderId: orders.c.orderId,
       riderId: 'rider-001',
     });
@@ -124,19 +126,19 @@ describe('rider-assignment waiting line and cancellations (real PostgreSQL + Rab
       currentOrderId: null,
     });
 
-    await service.publishOrderEvent(orderCancelledEvent(orders.c)); // too late: a no-op
-    await service.publishOrderEvent(orderCancelledEvent(orders.b));
-    await service.untilStatus(orders.b.orderId, RiderReleasedV1.type);
+    await service.broker.publishOrderEvent(orderCancelledEvent(orders.c)); // too late: a no-op
+    await service.broker.publishOrderEvent(orderCancelledEvent(orders.b));
+    await service.broker.untilStatus(orders.b.orderId, RiderReleasedV1.type);
     expect(await service.outboxCount(orders.c.orderId, RiderReleasedV1.type)).toBe(0);
   });
 
   it('remembers a cancellation that overtook its creation, so the late creation takes no rider', async () => {
     const order = orderCreatedData();
-    await service.publishOrderEvent(orderCancelledEvent(order));
+    await service.broker.publishOrderEvent(orderCancelledEvent(order));
     await service.untilAssignment(order.orderId, (a) => a.status === 'cancelled', 'remembered');
 
     const creation = orderCreatedEvent(order);
-    await service.publishOrderEvent(creation);
+    await service.broker.publishOrderEvent(creation);
     await service.untilApplied(creation.messageId);
 
     expect((await service.http().get(`/assignments/${order.orderId}`)).body).toMatchObject({

@@ -7,3 +7,7 @@ export * from './schema-catalog';
 export * from './service-process';
 export * from './order-request-factory';
 export * from './http';
+export * from './in-process-service';
+export * from './app-under-test';
+export * from './message-tap';
+export * from './broker-probe';

@@ -8,6 +8,7 @@ import {
   schemaCatalog,
   type TestDatabase,
 } from '@dinner-rush/testing';
+import { SERVICE_SCHEMAS } from '../../tools/services';
 
 /**
  * The Prisma schemas are the source of truth and each service's migrations
@@ -15,12 +16,7 @@ import {
  * PostgreSQL 15 offline, so two scratch databases are compared instead: one
  * built from the migrations, one from the schema's diff against empty.
  */
-const SCHEMAS: Record<string, string> = {
-  'order-service': 'orders',
-  'rider-assignment': 'rider_assignment',
-  'merchant-notify': 'merchant_notify',
-  ledger: 'ledger',
-};
+const SCHEMAS: Record<string, string> = SERVICE_SCHEMAS;
 const services = readdirSync(join(REPO_ROOT, 'prisma'), { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && entry.name !== 'shared')
   .map((entry) => entry.name);

@@ -84,8 +84,4 @@ export class ServiceProcess {
     this.child.kill(signal);
     return this.exited ?? null;
   }
-
-  get pid(): number | undefined {
-    return this.child?.pid;
-  }
 }

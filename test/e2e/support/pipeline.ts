@@ -7,13 +7,7 @@ import {
   type TestVhost,
 } from '@dinner-rush/testing';
 
-export const SERVICES = {
-  'order-service': 'orders',
-  'rider-assignment': 'rider_assignment',
-  'merchant-notify': 'merchant_notify',
-  ledger: 'ledger',
-} as const;
-export type ServiceName = keyof typeof SERVICES;
+import { SERVICE_SCHEMAS, type ServiceName } from '../../../tools/services';
 
 export interface Pipeline {
   services: Record<ServiceName, ServiceProcess>;
@@ -40,7 +34,7 @@ export async function startPipeline(
   try {
     db = await createTestDatabase(label);
     vhost = await createTestVhost(label);
-    for (const [name, schema] of Object.entries(SERVICES) as [ServiceName, string][]) {
+    for (const [name, schema] of Object.entries(SERVICE_SCHEMAS) as [ServiceName, string][]) {
       services[name] = new ServiceProcess(
         name,
         await freePort(),

@@ -66,17 +66,4 @@ export class OutboxStore {
       ids,
     ]);
   }
-
-  /** Pending messages and the age of the oldest, for health and metrics. */
-  async lag(): Promise<{ pending: number; oldestMs: number }> {
-    const { rows } = await this.pool.query<{ pending: string; oldest_ms: number | null }>(
-      `SELECT count(*) AS pending,
-              extract(epoch FROM now() - min(created_at)) * 1000 AS oldest_ms
-         FROM outbox WHERE sent_at IS NULL`,
-    );
-    return {
-      pending: Number(rows[0]?.pending ?? 0),
-      oldestMs: Math.round(rows[0]?.oldest_ms ?? 0),
-    };
-  }
 }

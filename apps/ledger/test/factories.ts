@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import {
-  buildEvent,
-  OrderCancelledV1,
-  OrderCreatedV1,
-  type Envelope,
-  type EventData,
-} from '@dinner-rush/contracts';
+import { orderCreatedEventFor, type OrderCreatedData } from '@dinner-rush/testing';
 
-export type OrderCreatedData = EventData<typeof OrderCreatedV1>;
+export type { OrderCreatedData };
+export { orderCancelledEvent, withNewMessageId } from '@dinner-rush/testing';
+
+/** The first event of an order (a fresh one by default). */
+export function orderCreatedEvent(data: OrderCreatedData = orderCreatedData()) {
+  return orderCreatedEventFor(data);
+}
 
 let sequence = 0;
 
@@ -42,28 +42,4 @@ export function orderCreatedData(
     deliveryAddress: { line1: `${n} Teststraße`, lat: 52.51, lng: 13.41 },
     placedAt: new Date().toISOString(),
   };
-}
-
-/** The first event of an order: correlated by the order id, caused by nothing. */
-export function orderCreatedEvent(data: OrderCreatedData = orderCreatedData()): Envelope {
-  return buildEvent(OrderCreatedV1, data, { correlationId: data.orderId, causationId: null });
-}
-
-export function orderCancelledEvent(order: OrderCreatedData): Envelope {
-  return buildEvent(
-    OrderCancelledV1,
-    {
-      orderId: order.orderId,
-      merchantId: order.merchantId,
-      customerId: order.customerId,
-      reason: 'customer changed their mind',
-      cancelledAt: new Date().toISOString(),
-    },
-    { correlationId: order.orderId, causationId: null },
-  );
-}
-
-/** The same event again under a new message id (e.g. a producer that republished it). */
-export function withNewMessageId(envelope: Envelope): Envelope {
-  return { ...envelope, messageId: randomUUID() };
 }

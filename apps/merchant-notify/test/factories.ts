@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import {
-  buildEvent,
-  OrderCancelledV1,
-  OrderCreatedV1,
-  type Envelope,
-  type EventData,
-} from '@dinner-rush/contracts';
+import type { Envelope } from '@dinner-rush/contracts';
+import { orderCreatedEventFor, type OrderCreatedData } from '@dinner-rush/testing';
 
-export type OrderCreatedData = EventData<typeof OrderCreatedV1>;
-export type OrderCancelledData = EventData<typeof OrderCancelledV1>;
+export type { OrderCreatedData };
+export { orderCancelledEvent } from '@dinner-rush/testing';
 
 /** A merchant id no other test uses, so every test reads only its own notifications. */
 export function aMerchantId(): string {
@@ -44,22 +39,5 @@ export function orderCreatedData(overrides: Partial<OrderCreatedData> = {}): Ord
 export function orderCreatedEvent(
   overrides: Partial<OrderCreatedData> = {},
 ): Envelope<OrderCreatedData> {
-  const data = orderCreatedData(overrides);
-  return buildEvent(OrderCreatedV1, data, { correlationId: data.orderId, causationId: null });
-}
-
-/** The cancellation of `order` (an order.created event's data). */
-export function orderCancelledEvent(
-  order: Pick<OrderCreatedData, 'orderId' | 'merchantId' | 'customerId'>,
-  overrides: Partial<OrderCancelledData> = {},
-): Envelope<OrderCancelledData> {
-  const data: OrderCancelledData = {
-    orderId: order.orderId,
-    merchantId: order.merchantId,
-    customerId: order.customerId,
-    reason: 'customer changed their mind',
-    cancelledAt: new Date().toISOString(),
-    ...overrides,
-  };
-  return buildEvent(OrderCancelledV1, data, { correlationId: data.orderId, causationId: null });
+  return orderCreatedEventFor(orderCreatedData(overrides));
 }

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import {
-  buildEvent,
-  OrderCancelledV1,
-  OrderCreatedV1,
-  type Envelope,
-  type EventData,
-  type GeoPoint,
-} from '@dinner-rush/contracts';
+import { buildEvent, type Envelope, type GeoPoint } from '@dinner-rush/contracts';
+import { orderCreatedEventFor, type OrderCreatedData } from '@dinner-rush/testing';
+
+export type { OrderCreatedData };
 import { DeliveryDueV1 } from '../src/dispatch/delivery-due.v1';
 
-export type OrderCreatedData = EventData<typeof OrderCreatedV1>;
+export { orderCancelledEvent, withNewMessageId } from '@dinner-rush/testing';
+
+/** The first event of an order (a fresh one by default). */
+export function orderCreatedEvent(data: OrderCreatedData = orderCreatedData()) {
+  return orderCreatedEventFor(data);
+}
 
 let sequence = 0;
 
@@ -43,27 +44,6 @@ export function orderCreatedData(
   };
 }
 
-/** The first event of an order: correlated by the order id, caused by nothing. */
-export function orderCreatedEvent(data: OrderCreatedData = orderCreatedData()): Envelope {
-  return buildEvent(OrderCreatedV1, data, { correlationId: data.orderId, causationId: null });
-}
-
-export function orderCancelledEvent(
-  order: Pick<OrderCreatedData, 'orderId' | 'merchantId' | 'customerId'>,
-): Envelope {
-  return buildEvent(
-    OrderCancelledV1,
-    {
-      orderId: order.orderId,
-      merchantId: order.merchantId,
-      customerId: order.customerId,
-      reason: 'customer changed their mind',
-      cancelledAt: new Date().toISOString(),
-    },
-    { correlationId: order.orderId, causationId: null },
-  );
-}
-
 /** What the delay queue would dead-letter when a ride's time is up (for tests that play the timer). */
 export function deliveryDueEvent(orderId: string, riderId: string): Envelope {
   return buildEvent(
@@ -71,9 +51,4 @@ export function deliveryDueEvent(orderId: string, riderId: string): Envelope {
     { orderId, riderId },
     { correlationId: orderId, causationId: null },
   );
-}
-
-/** The same event again under a new message id (a producer that republished it). */
-export function withNewMessageId(envelope: Envelope): Envelope {
-  return { ...envelope, messageId: randomUUID() };
 }

@@ -11,3 +11,4 @@ export * from './in-process-service';
 export * from './app-under-test';
 export * from './message-tap';
 export * from './broker-probe';
+export * from './order-events';

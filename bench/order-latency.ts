@@ -1,6 +1,6 @@
 import { cpus, totalmem } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { getJson, mapLimit, orderFactory, postJson, type Merchant } from '@dinner-rush/testing';
+import { getJson, orderFactory, pollOrders, postJson, type Merchant } from '@dinner-rush/testing';
 
 /**
  * npm run bench:latency [-- <orders/s> <seconds>]
@@ -38,27 +38,20 @@ async function main(): Promise<void> {
     );
   }
   const placed = (await Promise.all(ids)).filter((id): id is string => Boolean(id));
-  const latencies: number[] = [];
-  let pending = placed;
-  const deadline = Date.now() + 120_000;
-  while (pending.length > 0 && Date.now() < deadline) {
-    const views = await mapLimit(
-      pending,
-      16,
-      async (id) => (await getJson<Order>(`${base}/orders/${id}`)).body,
-    );
-    pending = [];
-    for (const view of views) {
-      const steps = STEPS.map((type) => view.timeline.find((entry) => entry.type === type));
-      if (steps.some((step) => !step)) {
-        pending.push(view.id);
-        continue;
-      }
-      const last = Math.max(...steps.map((step) => Date.parse(step?.at ?? '')));
-      latencies.push(last - Date.parse(view.createdAt));
-    }
-    if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  const stepsOf = (view: Order) =>
+    STEPS.map((type) => view.timeline.find((entry) => entry.type === type));
+  const { views, pending } = await pollOrders<Order>(
+    base,
+    placed,
+    (view) => stepsOf(view).every(Boolean),
+    { timeoutMs: 120_000, intervalMs: 250 },
+  );
+  const latencies = [...views.values()]
+    .filter((view) => !pending.includes(view.id))
+    .map((view) => {
+      const last = Math.max(...stepsOf(view).map((step) => Date.parse(step?.at ?? '')));
+      return last - Date.parse(view.createdAt);
+    });
   latencies.sort((a, b) => a - b);
   const figures = {
     benchmark: 'order-to-all-steps latency',

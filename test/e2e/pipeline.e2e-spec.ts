@@ -5,6 +5,7 @@ import {
   getJson,
   mapLimit,
   orderFactory,
+  pollOrders,
   postJson,
   type Merchant,
 } from '@dinner-rush/testing';
@@ -117,20 +118,13 @@ describe('order pipeline end to end (4 processes, real PostgreSQL + RabbitMQ)', 
 
   it('every order reaches all three steps (cancelled ones: reversal and merchant told)', async () => {
     const order = pipeline.services['order-service'].baseUrl;
-    let pending = placed.map((p) => p.id);
-    const deadline = Date.now() + 180_000;
-    while (pending.length > 0 && Date.now() < deadline) {
-      const views = await mapLimit(
-        pending,
-        16,
-        async (id) => (await getJson<Order>(`${order}/orders/${id}`)).body,
-      );
-      views.forEach((view) => orders.set(view.id, view));
-      pending = views
-        .filter((view) => !isComplete(view, cancelled.has(view.id)))
-        .map((view) => view.id);
-      if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    const { views, pending } = await pollOrders<Order>(
+      order,
+      placed.map((p) => p.id),
+      (view) => isComplete(view, cancelled.has(view.id)),
+      { timeoutMs: 180_000, intervalMs: 500 },
+    );
+    views.forEach((view, id) => orders.set(id, view));
     expect({ lost: pending.length, sample: pending.slice(0, 5) }).toEqual({ lost: 0, sample: [] });
   });
 

@@ -12,3 +12,4 @@ export * from './app-under-test';
 export * from './message-tap';
 export * from './broker-probe';
 export * from './order-events';
+export * from './poll-orders';

@@ -1,4 +1,4 @@
-# One image for every Dinner Rush service; compose picks the service with its command.
+# One image for every Dinner Rush service and tool; compose picks one with its command.
 # Built on a current Node LTS (the repo itself runs on Node >= 20.19).
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
@@ -13,7 +13,11 @@ ENV NODE_ENV=production
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-# Schemas and migrations: each service applies its own at boot (MIGRATE_ON_START).
+# Schemas and migrations (db-setup applies each service's as its own role).
 COPY --from=build /app/prisma ./prisma
+# The per-service role SQL (db-roles) and broker settings.
+COPY --from=build /app/deploy ./deploy
+# Writable by the unprivileged user: rendered broker definitions (a volume) and load reports.
+RUN mkdir -p /definitions /app/reports && chown node:node /definitions /app/reports
 USER node
 CMD ["node", "dist/apps/order-service/src/main.js"]

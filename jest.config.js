@@ -8,12 +8,13 @@ const swcConfig = { swcrc: true, jsc: { transform: { hidden: { jest: true } } } 
 module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/{apps,libs,test,tools}/**/*.{spec,int-spec,e2e-spec}.ts'],
+  testMatch: ['<rootDir>/{apps,libs,test,tools,bench}/**/*.{spec,int-spec,e2e-spec}.ts'],
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swcConfig] },
   // The WASM schema engine ships ESM only; let SWC turn it into CommonJS for Jest.
   transformIgnorePatterns: ['/node_modules/(?!@prisma/schema-engine-wasm/)'],
   moduleNameMapper: {
-    '^@dinner-rush/(contracts|messaging|database|service-kit|testing)$': '<rootDir>/libs/$1/src',
+    // Every lib by its alias: @dinner-rush/<lib> is libs/<lib>/src.
+    '^@dinner-rush/([a-z-]+)$': '<rootDir>/libs/$1/src',
   },
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',

@@ -4,6 +4,7 @@ export const SERVICE_SCHEMAS = {
   'rider-assignment': 'rider_assignment',
   'merchant-notify': 'merchant_notify',
   ledger: 'ledger',
+  'customer-notify': 'customer_notify',
 } as const;
 
 export type ServiceName = keyof typeof SERVICE_SCHEMAS;

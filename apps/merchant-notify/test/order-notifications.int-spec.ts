@@ -1,18 +1,10 @@
 import { Exchanges, MerchantNotifiedV1, Queues, type Envelope } from '@dinner-rush/contracts';
 import { DeadLetterHeaders } from '@dinner-rush/messaging';
 import { waitFor } from '@dinner-rush/testing';
+import type { NotificationView } from '../src/notifications/dto/notification.schemas';
 import { notificationIdFor } from '../src/notifications/notification-id';
 import { orderCancelledEvent, orderCreatedEvent } from './factories';
 import { startMerchantNotify, type MerchantNotifyHarness } from './harness';
-
-interface NotificationView {
-  id: string;
-  orderId: string;
-  kind: string;
-  channel: string;
-  createdAt: string;
-  payload: Record<string, unknown>;
-}
 
 describe('merchant-notify: order events to stored notifications (real PostgreSQL + RabbitMQ)', () => {
   let mn: MerchantNotifyHarness;

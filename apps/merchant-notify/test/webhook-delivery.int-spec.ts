@@ -1,18 +1,13 @@
 import { MerchantNotifiedV1, type Envelope } from '@dinner-rush/contracts';
+import { FakeWebhookReceiver } from '@dinner-rush/testing';
+import type { NotificationView } from '../src/notifications/dto/notification.schemas';
 import { notificationIdFor } from '../src/notifications/notification-id';
 import { aMerchantId, orderCreatedEvent } from './factories';
 import { startMerchantNotify, type MerchantNotifyHarness } from './harness';
-import { FakeMerchantEndpoint } from './webhook-server';
-
-interface NotificationView {
-  id: string;
-  orderId: string;
-  channel: string;
-}
 
 describe('merchant-notify: webhook delivery (real PostgreSQL + RabbitMQ, local HTTP endpoint)', () => {
   let mn: MerchantNotifyHarness;
-  let endpoint: FakeMerchantEndpoint | undefined;
+  let endpoint: FakeWebhookReceiver | undefined;
 
   beforeAll(async () => {
     // PREFETCH 1: one message at a time in queue order, so a later "sentinel"
@@ -80,7 +75,7 @@ describe('merchant-notify: webhook delivery (real PostgreSQL + RabbitMQ, local H
   });
 
   it('POSTs the notification to the webhook and reports channel webhook', async () => {
-    endpoint = await FakeMerchantEndpoint.start();
+    endpoint = await FakeWebhookReceiver.start();
     const created = orderCreatedEvent();
     await register(created.data.merchantId, endpoint.url);
     await mn.broker.publishOrderEvent(created);
@@ -107,7 +102,7 @@ describe('merchant-notify: webhook delivery (real PostgreSQL + RabbitMQ, local H
   });
 
   it('does not call the webhook again for a redelivered message', async () => {
-    endpoint = await FakeMerchantEndpoint.start();
+    endpoint = await FakeWebhookReceiver.start();
     const created = orderCreatedEvent();
     await register(created.data.merchantId, endpoint.url);
     await mn.broker.publishOrderEvent(created);
@@ -123,7 +118,7 @@ describe('merchant-notify: webhook delivery (real PostgreSQL + RabbitMQ, local H
   });
 
   it('retries a webhook that fails twice and records the delivery once', async () => {
-    endpoint = await FakeMerchantEndpoint.start([500, 503]);
+    endpoint = await FakeWebhookReceiver.start([500, 503]);
     const created = orderCreatedEvent();
     await register(created.data.merchantId, endpoint.url);
     await mn.broker.publishOrderEvent(created);
@@ -138,7 +133,7 @@ describe('merchant-notify: webhook delivery (real PostgreSQL + RabbitMQ, local H
   it('leaves a message failing all quick retries to the broker, which redelivers it', async () => {
     // Three in-process attempts fail, the message goes back to the queue; the
     // redelivery fails once more, then the endpoint recovers.
-    endpoint = await FakeMerchantEndpoint.start([500, 500, 500, 500]);
+    endpoint = await FakeWebhookReceiver.start([500, 500, 500, 500]);
     const created = orderCreatedEvent();
     await register(created.data.merchantId, endpoint.url);
     await mn.broker.publishOrderEvent(created);

@@ -6,6 +6,8 @@ import type { OrderServiceConfig } from './config';
 import { DatabaseModule } from './database/database.module';
 import { PrismaService } from './database/prisma.service';
 import { OrdersModule } from './orders/orders.module';
+import { QuoteModule } from './quote/quote.module';
+import { ReplayModule } from './replay/replay.module';
 import { TrackingModule } from './tracking/tracking.module';
 
 /** order-service: the HTTP API that accepts orders, publishes them via its outbox and tracks them. */
@@ -17,7 +19,14 @@ export class AppModule {
       config,
       broker: { consumes: [Queues.orderTracking] },
       database: PrismaService,
-      imports: [DatabaseModule, CatalogueModule, OrdersModule, TrackingModule],
+      imports: [
+        DatabaseModule,
+        CatalogueModule,
+        OrdersModule,
+        TrackingModule,
+        QuoteModule,
+        ReplayModule,
+      ],
     });
   }
 }

@@ -12,13 +12,17 @@ export class OrderServiceHarness {
     readonly broker: BrokerProbe,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<OrderServiceHarness> {
+  static async start(
+    env: Record<string, string> = {},
+    routeDatabase?: (databaseUrl: string) => string,
+  ): Promise<OrderServiceHarness> {
     const service = await startAppUnderTest({
       service: 'order-service',
       schema: 'orders',
       envSchema: orderServiceEnvSchema,
       module: (config) => AppModule.forConfig(config),
       env,
+      routeDatabase,
     });
     return new OrderServiceHarness(service, await BrokerProbe.open(service.brokerUrl));
   }

@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { PrismaService } from './database/prisma.service';
 import { DeliveriesQueue, deliveryTimerTopology } from './dispatch/delivery-timer';
 import { DispatchModule } from './dispatch/dispatch.module';
+import { QuotesModule } from './quotes/quotes.module';
 import { RidersModule } from './riders/riders.module';
 
 /** The whole service for one validated configuration (tests pass their own). */
@@ -21,7 +22,7 @@ export class AppModule {
         ...deliveryTimerTopology(config.RIDER_DELIVERY_MS),
       },
       database: PrismaService,
-      imports: [DatabaseModule, RidersModule, AssignmentsModule, DispatchModule],
+      imports: [DatabaseModule, RidersModule, AssignmentsModule, DispatchModule, QuotesModule],
     });
   }
 }

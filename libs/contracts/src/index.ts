@@ -9,3 +9,8 @@ export * from './events/status-event';
 export * from './events/rider-events.v1';
 export * from './events/merchant-events.v1';
 export * from './events/ledger-events.v1';
+export * from './events/customer-notify-events.v1';
+export * from './rpc/rpc-definition';
+export * from './rpc/delivery-quote.v1';
+export * from './http/place-order-request';
+export * from './http/catalogue-merchant';

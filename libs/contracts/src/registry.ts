@@ -4,6 +4,7 @@ import { MerchantNotifiedV1 } from './events/merchant-events.v1';
 import { OrderCancelledV1 } from './events/order-cancelled.v1';
 import { OrderCreatedV1 } from './events/order-created.v1';
 import { RiderAssignedV1, RiderDeliveredV1, RiderReleasedV1 } from './events/rider-events.v1';
+import { CustomerNotifiedV1 } from './events/customer-notify-events.v1';
 
 /** Every event this repository knows, by type; used for docs and contract tests. */
 export const AllEvents: readonly EventDefinition[] = [
@@ -15,4 +16,5 @@ export const AllEvents: readonly EventDefinition[] = [
   MerchantNotifiedV1,
   LedgerRecordedV1,
   LedgerReversedV1,
+  CustomerNotifiedV1,
 ];

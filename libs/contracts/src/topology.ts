@@ -7,18 +7,41 @@ export const Exchanges = {
   orders: 'orders',
   /** Progress reports about an order, published by any downstream service. */
   orderStatus: 'orders.status',
+  /**
+   * Archived order events re-sent to one consumer (direct, routed by queue
+   * name): order-service publishes here on request, and every consumer queue
+   * that wants history is also bound here under its own name.
+   */
+  orderReplay: 'orders.replay',
+  /** Requests order-service sends (delivery quotes), routed by the responder's queue name. */
+  orderRequests: 'orders.requests',
 } as const;
 
 export interface ConsumerQueueNames {
   readonly queue: string;
   readonly deadLetterExchange: string;
   readonly deadLetterQueue: string;
+  /** Routes a failed message to one of the queue's delay queues, which hand it back later. */
+  readonly retryExchange: string;
 }
 
-/** The naming rule every consumer follows: `<service>.<purpose>` plus `.dlx` / `.dlq`. */
+/**
+ * The naming rule every consumer follows: `<service>.<purpose>` plus `.dlx` /
+ * `.dlq` / `.retry`. Everything a service owns starts with its name, which is
+ * what its broker permissions grant.
+ */
 export function consumerQueue(service: string, purpose: string): ConsumerQueueNames {
-  const queue = `${service}.${purpose}`;
-  return { queue, deadLetterExchange: `${queue}.dlx`, deadLetterQueue: `${queue}.dlq` };
+  return consumerQueueNamed(`${service}.${purpose}`);
+}
+
+/** The same names derived from the work queue's name alone. */
+export function consumerQueueNamed(queue: string): ConsumerQueueNames {
+  return {
+    queue,
+    deadLetterExchange: `${queue}.dlx`,
+    deadLetterQueue: `${queue}.dlq`,
+    retryExchange: `${queue}.retry`,
+  };
 }
 
 export const Queues = {
@@ -26,4 +49,5 @@ export const Queues = {
   merchantNotify: consumerQueue('merchant-notify', 'orders'),
   ledger: consumerQueue('ledger', 'orders'),
   orderTracking: consumerQueue('order-service', 'status'),
+  customerNotify: consumerQueue('customer-notify', 'orders'),
 } as const;

@@ -3,3 +3,4 @@ export * from './pg-connections';
 export * from './migrations';
 export type { PrismaSchemaFile } from './schema-engine';
 export * from './ensure-database';
+export * from './database-unavailable';

@@ -13,4 +13,6 @@ export interface OutboxSettings {
 export interface MessagingModuleOptions extends BrokerSettings {
   /** Present when the service publishes through its own outbox (all of ours do). */
   outbox?: OutboxSettings;
+  /** Simulated work per consumed message at boot (WORK_TIME_MS); ConsumerPace changes it live. */
+  workTimeMs?: number;
 }

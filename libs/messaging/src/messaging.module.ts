@@ -1,10 +1,13 @@
 import { DiscoveryModule } from '@golevelup/nestjs-discovery';
 import { RabbitMQModule } from '@golevelup/nestjs-rabbitmq';
 import { ConsumerRegistrar } from './consume/consumer-registrar';
+import { ConsumerControl } from './consume/consumer-control.service';
+import { ConsumerPace } from './consume/consumer-control.pace';
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { BrokerHealthIndicator } from './broker-health.indicator';
 import { MESSAGING_OPTIONS, type MessagingModuleOptions } from './messaging-options';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
+import { ConnectionWatchdog } from './topology/connection-watchdog';
 import { ConsumerChannelTopology } from './topology/consumer-channel-topology';
 import { rabbitConfig } from './topology/rabbit-config';
 
@@ -36,10 +39,19 @@ export class MessagingModule {
         { provide: MESSAGING_OPTIONS, useFactory: options.useFactory, inject },
         ConsumerChannelTopology,
         ConsumerRegistrar,
+        ConsumerPace,
+        ConsumerControl,
+        ConnectionWatchdog,
         OutboxRelayService,
         BrokerHealthIndicator,
       ],
-      exports: [RabbitMQModule, OutboxRelayService, BrokerHealthIndicator],
+      exports: [
+        RabbitMQModule,
+        OutboxRelayService,
+        BrokerHealthIndicator,
+        ConsumerPace,
+        ConsumerControl,
+      ],
     };
   }
 }

@@ -2,6 +2,7 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { setupOpenApi } from './openapi/open-api';
 import { bodyParserProblems, ProblemDetailsFilter } from './problem-details.filter';
 
 export interface ServiceBoot {
@@ -26,6 +27,8 @@ export async function startService(boot: ServiceBoot): Promise<NestExpressApplic
   app.useBodyParser('json', { limit: boot.bodyLimit ?? '64kb' });
   app.use(bodyParserProblems);
   app.useGlobalFilters(new ProblemDetailsFilter());
+  // Swagger UI at /docs, the OpenAPI document at /docs-json.
+  setupOpenApi(app);
   if (boot.shutdownHooks !== false) app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.listen(boot.port, '0.0.0.0');
   return app;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { productionSecretProblems } from './production-secrets';
 
 /** Settings every service shares; each app extends this with its own. */
 export function baseEnvSchema(defaults: { port: number; schema: string }) {
@@ -15,11 +16,15 @@ export function baseEnvSchema(defaults: { port: number; schema: string }) {
       .transform((url) => withDefaultSchema(url, defaults.schema)),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     RABBITMQ_URL: z.url().default('amqp://guest:guest@127.0.0.1:5672'),
+    /** 'provisioned' when the broker's topology and users come from deploy/rabbitmq (compose). */
+    RABBITMQ_TOPOLOGY: z.enum(['declare', 'provisioned']).default('declare'),
     /** Apply this service's migrations at boot (safe with several instances). */
     MIGRATE_ON_START: booleanFlag(true),
     /** Seed demo data at boot (idempotent). */
     SEED_DEMO_DATA: booleanFlag(true),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1_000),
+    /** Delay-queue retries (1 s, 5 s, 25 s, 25 s, ...) before a failing message is dead-lettered. */
+    RETRY_LIMIT: z.coerce.number().int().min(0).max(100).default(5),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(200),
     /** Where prisma/<service>/ lives (the repository root, or /app in the image). */
     PRISMA_DIR: z.string().default('prisma'),
@@ -36,6 +41,16 @@ function withDefaultSchema(databaseUrl: string, schema: string): string {
 export const consumerEnvSchema = z.object({
   PREFETCH: z.coerce.number().int().min(1).max(1_000).default(20),
   WORK_TIME_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  /** Also take events over HTTP (POST /events), for the sync-vs-async comparison only. */
+  HTTP_INGEST: booleanFlag(false),
+  /**
+   * The consumer admin API (GET /admin/consumers, pause/resume a queue, change
+   * WORK_TIME_MS live) for demos. Unset: on, except with NODE_ENV=production.
+   */
+  CONSUMER_CONTROL: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === 'true' || value === '1')),
 });
 
 export function booleanFlag(defaultValue: boolean) {
@@ -54,11 +69,24 @@ export function loadConfig<TSchema extends z.ZodType>(
   env: NodeJS.ProcessEnv = process.env,
 ): Readonly<z.infer<TSchema>> {
   const result = schema.safeParse(env);
-  if (!result.success) {
-    const problems = result.error.issues
-      .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+  const secretProblems = productionSecretProblems(
+    env,
+    secretVariablesIn(result.success ? result.data : undefined),
+  );
+  if (!result.success || secretProblems.length > 0) {
+    const problems = [
+      ...(result.error?.issues ?? []).map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+      ...secretProblems,
+    ]
+      .map((problem) => `  ${problem}`)
       .join('\n');
     throw new Error(`Invalid configuration:\n${problems}`);
   }
   return Object.freeze(result.data);
+}
+
+/** The credentialed URLs this service's schema actually reads (the dashboard has no database). */
+function secretVariablesIn(config: unknown): string[] {
+  const keys = typeof config === 'object' && config !== null ? Object.keys(config) : [];
+  return ['DATABASE_URL', 'RABBITMQ_URL'].filter((name) => keys.includes(name));
 }

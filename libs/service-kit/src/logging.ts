@@ -1,4 +1,5 @@
 import { LoggerModule } from 'nestjs-pino';
+import { secretRedaction } from './secret-redaction';
 
 /**
  * Structured JSON logs (pino), one `service` field per line, no per-request
@@ -14,6 +15,7 @@ export function loggingModule(service: string, level: string) {
       autoLogging: false,
       base: { service },
       quietReqLogger: true,
+      ...secretRedaction,
       ...(pretty
         ? {
             transport: {

@@ -8,6 +8,10 @@ import {
 } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
+import { isDatabaseUnavailable } from '@dinner-rush/database';
+
+/** Seconds a client is asked to wait before retrying while the database is down. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** RFC 9457 problem details; `errors` names each offending field. */
 export interface ProblemDetails {
@@ -55,6 +59,20 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // unchanged, or a permanent error would be retried as a TypeError.
     if (host.getType() !== 'http') throw exception;
     const http = host.switchToHttp();
+    if (isDatabaseUnavailable(exception)) {
+      // Nothing was committed (one transaction per request): the client may simply retry.
+      this.logger.warn(`database unavailable: ${String(exception)}`);
+      const response = http.getResponse<Response>();
+      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      sendProblem(http.getRequest<Request>(), response, {
+        type: 'about:blank',
+        title: 'Service Unavailable',
+        status: 503,
+        code: 'database-unavailable',
+        detail: 'the database is unavailable; nothing was saved, retry later',
+      });
+      return;
+    }
     const problem = toProblem(exception);
     // Only the unexpected is an error; a deliberate 503 (not ready) is an answer.
     if (!(exception instanceof HttpException)) this.logger.error(exception);

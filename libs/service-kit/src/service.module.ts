@@ -1,8 +1,15 @@
 import { Module, type DynamicModule, type ModuleMetadata, type Type } from '@nestjs/common';
-import { MessagingModule, type BrokerSettings } from '@dinner-rush/messaging';
+import {
+  ConsumerControlModule,
+  HttpIngestModule,
+  MessagingModule,
+  type BrokerSettings,
+} from '@dinner-rush/messaging';
 import { APP_CONFIG } from './app-config.token';
 import { HealthModule } from './health.module';
 import { loggingModule } from './logging';
+import { SERVICE_NAME } from './openapi/service-name.token';
+import { MetricsModule } from './metrics';
 
 /** The configuration every service has (see baseEnvSchema and consumerEnvSchema). */
 interface FoundationConfig {
@@ -12,6 +19,15 @@ interface FoundationConfig {
   PREFETCH: number;
   OUTBOX_POLL_MS: number;
   OUTBOX_BATCH_SIZE: number;
+  RETRY_LIMIT: number;
+  /** 'provisioned': shared exchanges come from the broker's definitions (deploy/rabbitmq). */
+  RABBITMQ_TOPOLOGY?: 'declare' | 'provisioned';
+  /** Consumers only: their queue handlers also answer POST /events (see HttpIngestModule). */
+  HTTP_INGEST?: boolean;
+  NODE_ENV?: string;
+  /** Consumers only: simulated work per message at boot, and the admin API that changes it. */
+  WORK_TIME_MS?: number;
+  CONSUMER_CONTROL?: boolean;
 }
 
 export interface ServiceDefinition<TConfig extends FoundationConfig> {
@@ -39,14 +55,20 @@ export class ServiceModule {
     return {
       module: ServiceModule,
       global: true,
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: SERVICE_NAME, useValue: service.name },
+      ],
+      exports: [APP_CONFIG, SERVICE_NAME],
       imports: [
         loggingModule(service.name, config.LOG_LEVEL),
         MessagingModule.forRootAsync({
           useFactory: () => ({
             rabbitmqUrl: config.RABBITMQ_URL,
             prefetch: config.PREFETCH,
+            retryLimit: config.RETRY_LIMIT,
+            topology: config.RABBITMQ_TOPOLOGY,
+            workTimeMs: config.WORK_TIME_MS,
             ...service.broker,
             outbox: {
               databaseUrl: config.DATABASE_URL,
@@ -56,7 +78,10 @@ export class ServiceModule {
           }),
         }),
         ...service.imports,
+        ...(config.HTTP_INGEST ? [HttpIngestModule] : []),
         HealthModule.forDatabase(service.database),
+        MetricsModule.forDatabase(service.database),
+        ConsumerControlModule.register(config.CONSUMER_CONTROL ?? config.NODE_ENV !== 'production'),
       ],
     };
   }

@@ -14,6 +14,8 @@ export interface AppUnderTestOptions<TSchema extends z.ZodType> extends ServiceD
   schema: string;
   /** Settings on top of the test defaults (e.g. PREFETCH: '1'). */
   env?: Record<string, string>;
+  /** The URL the service is given for its (migrated) database, e.g. through a TcpProxy. */
+  routeDatabase?: (databaseUrl: string) => string;
 }
 
 /** One service running in-process on a database and a vhost nobody else uses. */
@@ -48,7 +50,7 @@ export async function startAppUnderTest<TSchema extends z.ZodType>(
     vhost = await createTestVhost(options.service);
     const brokerUrl = vhost.url;
     app = await startInProcess(options, {
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: options.routeDatabase?.(databaseUrl) ?? databaseUrl,
       RABBITMQ_URL: brokerUrl,
       SEED_DEMO_DATA: 'true',
       OUTBOX_POLL_MS: '200',

@@ -44,6 +44,7 @@ export class BrokerProbe {
     await waitFor(
       async () => {
         const channel = await this.connection.createChannel(); // a failed check closes its channel
+        channel.on('error', () => undefined); // ...and emits the 404 as an event: not a crash
         try {
           const { consumerCount } = await channel.checkQueue(queue);
           return consumerCount > 0 ? true : undefined;

@@ -27,6 +27,7 @@ export function startInProcess<TSchema extends z.ZodType>(
   const config = loadConfig(definition.envSchema, {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     MIGRATE_ON_START: 'false',
+    DATABASE_POOL_SIZE: '6', // test files run side by side against one PostgreSQL
     ...env,
   });
   return startService({ module: definition.module(config), port: 0, shutdownHooks: false });

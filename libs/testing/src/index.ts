@@ -13,3 +13,8 @@ export * from './message-tap';
 export * from './broker-probe';
 export * from './order-events';
 export * from './poll-orders';
+export * from './faults';
+export * from './tcp-proxy';
+export * from './fake-webhook-receiver';
+export * from './scratch-services';
+export * from './headless-chromium';

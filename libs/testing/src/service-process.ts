@@ -54,7 +54,8 @@ export class ServiceProcess {
       [join(REPO_ROOT, 'dist/apps', this.name, 'src/main.js')],
       {
         cwd: REPO_ROOT,
-        env: { ...process.env, ...this.env, PORT: String(this.port) },
+        // Small pools: two test files may each run a whole pipeline against one PostgreSQL.
+        env: { DATABASE_POOL_SIZE: '6', ...process.env, ...this.env, PORT: String(this.port) },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -75,6 +76,17 @@ export class ServiceProcess {
       },
       { timeoutMs, intervalMs: 200, what: `${this.name} /health` },
     );
+  }
+
+  /** Started and not exited (a fault case checks nothing crashed behind its back). */
+  get running(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Sends a signal without waiting (SIGSTOP / SIGCONT, or a kill timed against other work). */
+  signal(signal: NodeJS.Signals): void {
+    if (this.child && this.child.exitCode === null && this.child.signalCode === null)
+      this.child.kill(signal);
   }
 
   /** Sends a signal and waits for the process to be gone. */

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { applyMigrations, servicePrismaPaths, withDatabaseName } from '@dinner-rush/database';
 import { Client } from 'pg';
 import { readInfraFromEnv } from './infra';
 
-export const REPO_ROOT = resolve(__dirname, '../../..');
+// From libs/testing/src, or from dist/libs/testing/src when a built bench script uses the harness.
+const libsParent = resolve(__dirname, '../../..');
+export const REPO_ROOT = basename(libsParent) === 'dist' ? dirname(libsParent) : libsParent;
 
 /** A database of its own for one test file; dropped afterwards. */
 export interface TestDatabase {

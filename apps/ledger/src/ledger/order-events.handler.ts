@@ -1,13 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Exchanges, OrderCancelledV1, OrderCreatedV1, Queues } from '@dinner-rush/contracts';
 import {
+  ConsumerPace,
   consumerSubscription,
+  withReplay,
   EventRouter,
   RabbitSubscribe,
   simulateWork,
 } from '@dinner-rush/messaging';
-import { APP_CONFIG } from '@dinner-rush/service-kit';
-import type { LedgerConfig } from '../config';
 import { LedgerService } from './ledger.service';
 
 /** The ledger's queue: validates each order event against its contract and hands it on. */
@@ -19,17 +19,20 @@ export class OrderEventsHandler {
 
   constructor(
     private readonly service: LedgerService,
-    @Inject(APP_CONFIG) private readonly config: LedgerConfig,
+    /** WORK_TIME_MS, changeable live through the consumer admin API. */
+    private readonly pace: ConsumerPace,
   ) {}
 
   @RabbitSubscribe(
-    consumerSubscription(Queues.ledger, Exchanges.orders, [
-      OrderCreatedV1.type,
-      OrderCancelledV1.type,
-    ]),
+    withReplay(
+      consumerSubscription(Queues.ledger, Exchanges.orders, [
+        OrderCreatedV1.type,
+        OrderCancelledV1.type,
+      ]),
+    ),
   )
   async handle(message: unknown): Promise<void> {
-    await simulateWork(this.config.WORK_TIME_MS);
+    await simulateWork(this.pace.workTimeMs);
     await this.router.dispatch(message);
   }
 }

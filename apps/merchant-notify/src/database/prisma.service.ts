@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { createPrismaAdapter } from '@dinner-rush/database';
+import { createPrismaAdapter, PRISMA_TRANSACTION_OPTIONS } from '@dinner-rush/database';
 import { APP_CONFIG } from '@dinner-rush/service-kit';
 import type { MerchantNotifyConfig } from '../config';
 import { PrismaClient } from '../generated/prisma/client';
@@ -8,7 +8,10 @@ import { PrismaClient } from '../generated/prisma/client';
 @Injectable()
 export class PrismaService extends PrismaClient implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) config: MerchantNotifyConfig) {
-    super({ adapter: createPrismaAdapter(config.DATABASE_URL, config.DATABASE_POOL_SIZE) });
+    super({
+      adapter: createPrismaAdapter(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
+      transactionOptions: PRISMA_TRANSACTION_OPTIONS,
+    });
   }
 
   // Last shutdown phase: consumers were drained (and the outbox flushed) before this.

@@ -1,6 +1,6 @@
+import { WebhookDeliveryError, type WebhookClient } from '@dinner-rush/service-kit';
 import { orderCancelledEvent, orderCreatedEvent } from '../../test/factories';
 import type { PrismaService } from '../database/prisma.service';
-import { WebhookDeliveryError, type WebhookClient } from '../webhooks/webhook-client';
 import type { WebhooksRepository } from '../webhooks/webhooks.repository';
 import type { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';

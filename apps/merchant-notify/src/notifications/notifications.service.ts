@@ -7,10 +7,10 @@ import {
   type OrderCancelledV1,
   type OrderCreatedV1,
 } from '@dinner-rush/contracts';
-import { applyExactlyOnce, outgoingEvent } from '@dinner-rush/messaging';
+import { applyExactlyOnce, noteDuplicate, outgoingEvent } from '@dinner-rush/messaging';
+import { WebhookClient } from '@dinner-rush/service-kit';
 import { PrismaService } from '../database/prisma.service';
 import type { Prisma } from '../generated/prisma/client';
-import { WebhookClient } from '../webhooks/webhook-client';
 import { WebhooksRepository } from '../webhooks/webhooks.repository';
 import {
   cancelledNotification,
@@ -49,7 +49,10 @@ export class NotificationsService {
   private async notify(event: Envelope, payload: NotificationPayload): Promise<void> {
     // Checked before any webhook call, so a message already applied never reaches
     // the merchant a second time.
-    if (await this.notifications.isProcessed(event.messageId)) return;
+    if (await this.notifications.isProcessed(event.messageId)) {
+      noteDuplicate(); // counted as a redelivery in messages_handled_total
+      return;
+    }
     if (await this.isSuperfluous(payload)) {
       await this.record(event, null);
       return;

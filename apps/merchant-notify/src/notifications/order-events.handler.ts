@@ -1,13 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Exchanges, OrderCancelledV1, OrderCreatedV1, Queues } from '@dinner-rush/contracts';
 import {
+  ConsumerPace,
   consumerSubscription,
+  withReplay,
   EventRouter,
   RabbitSubscribe,
   simulateWork,
 } from '@dinner-rush/messaging';
-import { APP_CONFIG } from '@dinner-rush/service-kit';
-import type { MerchantNotifyConfig } from '../config';
 import { NotificationsService } from './notifications.service';
 
 /** The consumer edge: validates each order event against the contracts and hands it on. */
@@ -19,17 +19,20 @@ export class OrderEventsHandler {
 
   constructor(
     private readonly service: NotificationsService,
-    @Inject(APP_CONFIG) private readonly config: MerchantNotifyConfig,
+    /** WORK_TIME_MS, changeable live through the consumer admin API. */
+    private readonly pace: ConsumerPace,
   ) {}
 
   @RabbitSubscribe(
-    consumerSubscription(Queues.merchantNotify, Exchanges.orders, [
-      OrderCreatedV1.type,
-      OrderCancelledV1.type,
-    ]),
+    withReplay(
+      consumerSubscription(Queues.merchantNotify, Exchanges.orders, [
+        OrderCreatedV1.type,
+        OrderCancelledV1.type,
+      ]),
+    ),
   )
   async handle(message: unknown): Promise<void> {
-    await simulateWork(this.config.WORK_TIME_MS);
+    await simulateWork(this.pace.workTimeMs);
     await this.router.dispatch(message);
   }
 }

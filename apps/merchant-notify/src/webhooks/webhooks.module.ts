@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { APP_CONFIG } from '@dinner-rush/service-kit';
+import { APP_CONFIG, WebhookClient } from '@dinner-rush/service-kit';
 import type { MerchantNotifyConfig } from '../config';
-import { WebhookClient } from './webhook-client';
 import { WebhooksController } from './webhooks.controller';
 import { WebhooksRepository } from './webhooks.repository';
 

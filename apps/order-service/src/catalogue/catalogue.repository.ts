@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
-import type { CatalogueMerchant } from './catalogue';
+import type { CatalogueMerchant } from '@dinner-rush/contracts';
 
 @Injectable()
 export class CatalogueRepository {

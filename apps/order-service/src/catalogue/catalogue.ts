@@ -1,18 +1,4 @@
-import type { GeoPoint } from '@dinner-rush/contracts';
-
-export interface CatalogueMenuItem {
-  id: string;
-  name: string;
-  priceCents: number;
-}
-
-/** A merchant as GET /merchants shows it and as pricing reads it. */
-export interface CatalogueMerchant {
-  id: string;
-  name: string;
-  location: GeoPoint;
-  menu: CatalogueMenuItem[];
-}
+import type { CatalogueMerchant } from '@dinner-rush/contracts';
 
 /** An immutable, indexed snapshot of the catalogue, so placing an order needs no query. */
 export class Catalogue {

@@ -1,4 +1,4 @@
-import type { CatalogueMerchant } from './catalogue';
+import type { CatalogueMerchant } from '@dinner-rush/contracts';
 
 /** Short, stable menu-item ids: `i-<merchant>-<dish>`. */
 function menu(merchant: string, items: [dish: string, name: string, priceCents: number][]) {

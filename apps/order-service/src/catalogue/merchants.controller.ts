@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import type { CatalogueMerchant } from './catalogue';
+import type { CatalogueMerchant } from '@dinner-rush/contracts';
 import { CatalogueService } from './catalogue.service';
 
 @Controller('merchants')

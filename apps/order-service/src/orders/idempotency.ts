@@ -4,6 +4,15 @@ import { createHash } from 'node:crypto';
  * Fingerprint of a validated request body, independent of key order and
  * whitespace, so "the same request again" is recognised however it is encoded.
  */
+/** What an Idempotency-Key remembers: the request it was first used with and the answer given. */
+export interface IdempotencyRecord {
+  key: string;
+  requestHash: string;
+  orderId: string;
+  statusCode: number;
+  responseBody: unknown;
+}
+
 export function requestHash(body: unknown): string {
   return createHash('sha256').update(canonicalJson(body)).digest('hex');
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { OrderCreatedV1 } from '@dinner-rush/contracts';
+import { OrderCreatedV1, type PlaceOrderRequest } from '@dinner-rush/contracts';
 import { outgoingEvent, type OutgoingMessage } from '@dinner-rush/messaging';
-import type { PlaceOrderRequest } from './dto/place-order.schema';
 import type { OrderRecord } from './order-view';
 import type { PricedOrder } from './pricing';
 

@@ -9,12 +9,14 @@ import {
   Post,
   Res,
   UseFilters,
+  UseGuards,
 } from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { IdempotencyKeyHeader, placeOrderRequestSchema } from '@dinner-rush/contracts';
 import { APP_CONFIG, ZodValidationPipe } from '@dinner-rush/service-kit';
 import type { Response } from 'express';
 import type { OrderServiceConfig } from '../config';
 import { CancelOrderSchema, OrderIdSchema } from './dto/cancel-order.schema';
-import { IdempotencyKeyHeader, placeOrderSchema } from './dto/place-order.schema';
 import { OrderError } from './order-errors';
 import { OrderErrorsFilter } from './order-errors.filter';
 import type { OrderView } from './order-view';
@@ -24,7 +26,7 @@ import { OrdersService } from './orders.service';
 @Controller('orders')
 @UseFilters(OrderErrorsFilter)
 export class OrdersController {
-  private readonly placeOrderBody: ZodValidationPipe<ReturnType<typeof placeOrderSchema>>;
+  private readonly placeOrderBody: ZodValidationPipe<ReturnType<typeof placeOrderRequestSchema>>;
   private readonly idempotencyKey = new ZodValidationPipe(IdempotencyKeyHeader);
   private readonly cancelBody = new ZodValidationPipe(CancelOrderSchema);
 
@@ -33,10 +35,11 @@ export class OrdersController {
     @Inject(APP_CONFIG) config: OrderServiceConfig,
   ) {
     // The line limit is configuration, so this schema is built at runtime, not in a decorator.
-    this.placeOrderBody = new ZodValidationPipe(placeOrderSchema(config.ORDER_MAX_LINES));
+    this.placeOrderBody = new ZodValidationPipe(placeOrderRequestSchema(config.ORDER_MAX_LINES));
   }
 
   @Post()
+  @UseGuards(ThrottlerGuard)
   async place(
     @Body() body: unknown,
     @Headers('idempotency-key') key: string | undefined,

@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import type { OutgoingMessage } from '@dinner-rush/messaging';
+import type { Pool } from 'pg';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService, type PrismaTx } from '../database/prisma.service';
+import type { IdempotencyRecord } from './idempotency';
 import type { OrderRecord } from './order-view';
-
-export interface IdempotencyRecord {
-  key: string;
-  requestHash: string;
-  orderId: string;
-  statusCode: number;
-  responseBody: unknown;
-}
+import { PLACE_ORDER_SQL, placeOrderValues } from './place-order.sql';
+import { RECORD_STATUS_EVENT_SQL } from './record-status-event.sql';
 
 export interface TimelineEntryInput {
   messageId: string;
@@ -22,19 +19,31 @@ export interface TimelineEntryInput {
 /** Orders, their lines, their timeline and idempotency keys: every orders-schema write and read. */
 @Injectable()
 export class OrdersRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  /**
+   * Plain pg for the intake hot path: placing an order is one statement, so it
+   * needs neither an interactive transaction nor Prisma's query compiler.
+   */
+  private readonly pool: Pool;
 
-  /** The order row, then its lines: two plain inserts (a nested create would read the order back). */
-  async insertOrder(tx: PrismaTx, order: OrderRecord): Promise<void> {
-    const { lines, timeline: _timeline, ...row } = order;
-    await tx.order.create({ data: row, select: { id: true } });
-    await tx.orderLine.createMany({ data: lines });
+  constructor(private readonly prisma: PrismaService) {
+    this.pool = prisma.pool;
   }
 
-  async insertIdempotencyKey(tx: PrismaTx, record: IdempotencyRecord): Promise<void> {
-    await tx.idempotencyKey.create({
-      data: { ...record, responseBody: record.responseBody as Prisma.InputJsonValue },
-      select: { key: true },
+  /**
+   * The idempotency key (if any), the order, its lines and its outbox message
+   * in ONE statement, hence one atomic commit and one round trip. A key that
+   * another request holds makes it wait for that request, then fail with a
+   * unique violation (see isDuplicateIdempotencyKey).
+   */
+  async placeOrder(
+    order: OrderRecord,
+    created: OutgoingMessage,
+    idempotency?: IdempotencyRecord,
+  ): Promise<void> {
+    await this.pool.query({
+      name: 'place-order',
+      text: PLACE_ORDER_SQL,
+      values: placeOrderValues(order, created, idempotency),
     });
   }
 
@@ -42,14 +51,25 @@ export class OrdersRepository {
     return this.prisma.idempotencyKey.findUnique({ where: { key } });
   }
 
+  /**
+   * The order with its lines and timeline as of one moment: Prisma reads the
+   * relations with separate queries, so without one snapshot a status event
+   * committed in between could show in the timeline but not yet in the status.
+   */
   async findOrder(id: string): Promise<OrderRecord | null> {
-    return this.prisma.order.findUnique({
-      where: { id },
-      include: {
-        lines: { orderBy: { lineNo: 'asc' } },
-        timeline: { orderBy: [{ at: 'asc' }, { recordedAt: 'asc' }] },
-      },
-    });
+    const [order] = await this.prisma.$transaction(
+      [
+        this.prisma.order.findUnique({
+          where: { id },
+          include: {
+            lines: { orderBy: { lineNo: 'asc' } },
+            timeline: { orderBy: [{ at: 'asc' }, { recordedAt: 'asc' }] },
+          },
+        }),
+      ],
+      { isolationLevel: 'RepeatableRead' },
+    );
+    return order;
   }
 
   async findStatus(tx: PrismaTx, id: string): Promise<OrderRecord['status'] | undefined> {
@@ -72,12 +92,33 @@ export class OrdersRepository {
     return row;
   }
 
-  /** placed → delivered; a cancelled order stays cancelled. */
-  async markDeliveredIfPlaced(tx: PrismaTx, id: string, at: Date): Promise<void> {
-    await tx.order.updateMany({
-      where: { id, status: 'placed' },
-      data: { status: 'delivered', deliveredAt: at },
+  /**
+   * A status event applied exactly once in ONE statement (one round trip, one
+   * atomic commit): the inbox row, the timeline entry and, for a delivery, the
+   * placed → delivered change. For an unknown order nothing is written (not
+   * even the inbox row), so the message can be dead-lettered and replayed.
+   */
+  async recordStatusEvent(
+    entry: TimelineEntryInput,
+    delivered: boolean,
+  ): Promise<'applied' | 'duplicate' | 'unknown-order'> {
+    // Deliberately not a named (prepared) statement: after five runs PostgreSQL may switch
+    // to a generic plan in which the delivery UPDATE's EXISTS over the inbox CTE did not see
+    // the row inserted by that same statement (seen here: timeline entry written, status not).
+    const { rows } = await this.pool.query<{ order_exists: boolean; applied: boolean }>({
+      text: RECORD_STATUS_EVENT_SQL,
+      values: [
+        entry.messageId,
+        entry.orderId,
+        entry.type,
+        entry.at,
+        JSON.stringify(entry.details),
+        delivered,
+      ],
     });
+    const outcome = rows[0];
+    if (!outcome?.order_exists) return 'unknown-order';
+    return outcome.applied ? 'applied' : 'duplicate';
   }
 
   async addTimelineEntry(tx: PrismaTx, entry: TimelineEntryInput): Promise<void> {

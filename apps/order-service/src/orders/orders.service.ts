@@ -1,17 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { OrderCancelledV1 } from '@dinner-rush/contracts';
-import { enqueueOutbox, outgoingEvent } from '@dinner-rush/messaging';
+import { OrderCancelledV1, type PlaceOrderRequest } from '@dinner-rush/contracts';
+import { enqueueOutbox, outgoingEvent, simulateWork } from '@dinner-rush/messaging';
 import { APP_CONFIG } from '@dinner-rush/service-kit';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import type { OrderServiceConfig } from '../config';
 import { PrismaService } from '../database/prisma.service';
-import { Prisma } from '../generated/prisma/client';
-import type { PlaceOrderRequest } from './dto/place-order.schema';
 import { requestHash } from './idempotency';
 import { OrderError } from './order-errors';
+import { ordersAccepted } from './order-metrics';
 import { newOrder } from './new-order';
 import { toOrderView, type OrderView } from './order-view';
 import { OrdersRepository } from './orders.repository';
+import { isDuplicateIdempotencyKey } from './place-order.sql';
 import { priceOrder } from './pricing';
 import { timelineDetails } from './timeline';
 
@@ -33,12 +33,14 @@ export class OrdersService {
   ) {}
 
   /**
-   * Accepts an order: priced from the in-memory catalogue, then ONE transaction
-   * writes the idempotency key (first, so a concurrent twin waits on it), the
-   * order and its order.created.v1 outbox row. Nothing downstream is called;
+   * Accepts an order: priced from the in-memory catalogue, then ONE statement
+   * (one atomic commit, one round trip) writes the idempotency key (a concurrent
+   * twin waits on it), the order and its order.created.v1 outbox row. Nothing downstream is called;
    * the relay publishes after commit.
    */
   async place(request: PlaceOrderRequest, idempotencyKey?: string): Promise<PlacedOrder> {
+    // Stand-in for the order's own work (ORDER_WORK_TIME_MS); never while a transaction is open.
+    await simulateWork(this.config.ORDER_WORK_TIME_MS);
     const priced = priceOrder(this.catalogue.catalogue, request, this.config.DELIVERY_FEE_CENTS);
     const { record, created } = newOrder(request, priced);
     const placed: PlacedOrder = { statusCode: 201, order: toOrderView(record) };
@@ -47,25 +49,24 @@ export class OrdersService {
         ? undefined
         : { key: idempotencyKey, hash: requestHash(request) };
     try {
-      await this.prisma.$transaction(async (tx) => {
-        if (idempotency) {
-          await this.repository.insertIdempotencyKey(tx, {
-            key: idempotency.key,
-            requestHash: idempotency.hash,
-            orderId: record.id,
-            statusCode: placed.statusCode,
-            responseBody: placed.order,
-          });
-        }
-        await this.repository.insertOrder(tx, record);
-        await enqueueOutbox(tx, [created]);
-      }, TX_OPTIONS);
+      await this.repository.placeOrder(
+        record,
+        created,
+        idempotency && {
+          key: idempotency.key,
+          requestHash: idempotency.hash,
+          orderId: record.id,
+          statusCode: placed.statusCode,
+          responseBody: placed.order,
+        },
+      );
     } catch (error) {
-      if (idempotency && isDuplicateKey(error)) {
+      if (idempotency && isDuplicateIdempotencyKey(error)) {
         return this.replay(idempotency.key, idempotency.hash, error);
       }
       throw error;
     }
+    ordersAccepted.inc();
     return placed;
   }
 
@@ -120,13 +121,4 @@ export class OrdersService {
     }
     return { statusCode: first.statusCode, order: first.responseBody as OrderView };
   }
-}
-
-/** A unique violation on the idempotency key: another request with this key committed first. */
-function isDuplicateKey(error: unknown): boolean {
-  return (
-    error instanceof Prisma.PrismaClientKnownRequestError &&
-    error.code === 'P2002' &&
-    error.meta?.modelName === 'IdempotencyKey'
-  );
 }

@@ -1,5 +1,5 @@
-import type { Catalogue, CatalogueMerchant } from '../catalogue/catalogue';
-import type { PlaceOrderRequest } from './dto/place-order.schema';
+import type { CatalogueMerchant, PlaceOrderRequest } from '@dinner-rush/contracts';
+import type { Catalogue } from '../catalogue/catalogue';
 import { OrderError, type FieldError } from './order-errors';
 
 export const CURRENCY = 'EUR';

@@ -1,13 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Exchanges, Queues, StatusEventData } from '@dinner-rush/contracts';
 import {
+  ConsumerPace,
   consumerSubscription,
   EventRouter,
   RabbitSubscribe,
   simulateWork,
 } from '@dinner-rush/messaging';
-import { APP_CONFIG } from '@dinner-rush/service-kit';
-import type { OrderServiceConfig } from '../config';
 import { TrackingService } from './tracking.service';
 
 /**
@@ -18,12 +17,13 @@ import { TrackingService } from './tracking.service';
 export class StatusEventsHandler {
   constructor(
     private readonly tracking: TrackingService,
-    @Inject(APP_CONFIG) private readonly config: OrderServiceConfig,
+    /** WORK_TIME_MS, changeable live through the consumer admin API. */
+    private readonly pace: ConsumerPace,
   ) {}
 
   @RabbitSubscribe(consumerSubscription(Queues.orderTracking, Exchanges.orderStatus, ['#']))
   async handle(message: unknown): Promise<void> {
-    await simulateWork(this.config.WORK_TIME_MS);
+    await simulateWork(this.pace.workTimeMs);
     const envelope = EventRouter.parseEnvelope(message);
     const data = EventRouter.parseData(envelope, StatusEventData);
     await this.tracking.record(envelope, data);

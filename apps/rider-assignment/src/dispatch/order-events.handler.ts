@@ -1,13 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Exchanges, OrderCancelledV1, OrderCreatedV1, Queues } from '@dinner-rush/contracts';
 import {
+  ConsumerPace,
   consumerSubscription,
+  withReplay,
   EventRouter,
   RabbitSubscribe,
   simulateWork,
 } from '@dinner-rush/messaging';
-import { APP_CONFIG } from '@dinner-rush/service-kit';
-import type { RiderAssignmentConfig } from '../config';
 import { DispatchService } from './dispatch.service';
 
 /** Thin edge: validates order events from the service's queue and hands them to dispatch. */
@@ -23,17 +23,20 @@ export class OrderEventsHandler {
 
   constructor(
     private readonly dispatch: DispatchService,
-    @Inject(APP_CONFIG) private readonly config: RiderAssignmentConfig,
+    /** WORK_TIME_MS, changeable live through the consumer admin API. */
+    private readonly pace: ConsumerPace,
   ) {}
 
   @RabbitSubscribe(
-    consumerSubscription(Queues.riderAssignment, Exchanges.orders, [
-      OrderCreatedV1.type,
-      OrderCancelledV1.type,
-    ]),
+    withReplay(
+      consumerSubscription(Queues.riderAssignment, Exchanges.orders, [
+        OrderCreatedV1.type,
+        OrderCancelledV1.type,
+      ]),
+    ),
   )
   async handle(message: unknown): Promise<void> {
-    await simulateWork(this.config.WORK_TIME_MS);
+    await simulateWork(this.pace.workTimeMs);
     await this.router.dispatch(message);
   }
 }

@@ -1,4 +1,5 @@
 import type { GeoPoint } from '@dinner-rush/contracts';
+import { seededRandom } from '@dinner-rush/service-kit';
 
 /** Berlin centre: every demo rider starts within FLEET_RADIUS_KM of it. */
 export const CITY_CENTRE: GeoPoint = { lat: 52.52, lng: 13.405 };
@@ -31,7 +32,7 @@ export function demoFleet(size: number): FleetRider[] {
 
 /** Uniform over the disc around the centre, from a PRNG seeded by the rider's index. */
 function positionOf(index: number): GeoPoint {
-  const random = mulberry32(0x9e3779b9 ^ (index + 1));
+  const random = seededRandom(0x9e3779b9 ^ (index + 1));
   const distanceKm = FLEET_RADIUS_KM * Math.sqrt(random());
   const bearing = 2 * Math.PI * random();
   const kmPerDegreeLat = 110.574;
@@ -43,15 +44,3 @@ function positionOf(index: number): GeoPoint {
 }
 
 const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
-
-/** A tiny deterministic PRNG (public-domain mulberry32); Math.random cannot be seeded. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}

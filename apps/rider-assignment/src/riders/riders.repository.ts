@@ -30,14 +30,16 @@ export class RidersRepository {
    * status and current order are left alone, so a restart never frees a busy rider.
    */
   async upsertFleet(fleet: readonly FleetRider[]): Promise<void> {
-    await this.prisma.$transaction(
-      fleet.map(({ id, name, position }) =>
-        this.prisma.rider.upsert({
-          where: { id },
-          create: { id, name, lat: position.lat, lng: position.lng },
-          update: { name, lat: position.lat, lng: position.lng },
-        }),
-      ),
-    );
+    // One statement for the whole fleet: hundreds of upserts in a transaction can
+    // outrun Prisma's transaction timeout on a busy machine, and this is one round trip.
+    await this.prisma.$executeRaw`
+      INSERT INTO riders (id, name, lat, lng)
+      SELECT * FROM unnest(
+        ${fleet.map((r) => r.id)}::text[],
+        ${fleet.map((r) => r.name)}::text[],
+        ${fleet.map((r) => r.position.lat)}::float8[],
+        ${fleet.map((r) => r.position.lng)}::float8[]
+      )
+      ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, lat = EXCLUDED.lat, lng = EXCLUDED.lng`;
   }
 }

@@ -1,9 +1,11 @@
 import { Logger } from '@nestjs/common';
 import type { Channel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { ConsumerQueueNames } from '@dinner-rush/contracts';
-import { PermanentMessageError } from './permanent-message-error';
+import { classifyFailure } from './failure-classification';
+import { publishCopy, withoutHeaders } from './message-copy';
+import { retryDelayMs, retryRoutingKey } from './retry-schedule';
 
-/** Headers a dead-lettered message carries, so an operator can see why and replay it. */
+/** Headers a retried or dead-lettered message carries, so an operator can see why and replay it. */
 export const DeadLetterHeaders = {
   reason: 'x-dead-letter-reason',
   error: 'x-dead-letter-error',
@@ -11,84 +13,125 @@ export const DeadLetterHeaders = {
   originalRoutingKey: 'x-original-routing-key',
   attempts: 'x-attempts',
   failedAt: 'x-failed-at',
+  /** Retries already spent through the delay queues. */
+  retries: 'x-retries',
+  lastError: 'x-last-error',
 } as const;
 
-const logger = new Logger('FailurePolicy');
-const MAX_BACKOFF_MS = 5_000;
+/** Retries for ordinary transient failures before the message is dead-lettered. */
+export const DEFAULT_RETRY_LIMIT = 5;
+
+export interface FailurePolicySettings {
+  retryLimit: number;
+}
+
+type ErrorHandler = (channel: Channel, msg: ConsumeMessage, error: unknown) => Promise<void>;
 
 /**
- * The consumer failure policy (replacing golevelup's default of requeueing
- * forever). Permanent failures go straight to the queue's dead-letter exchange
- * with the reason, then are acked. Transient failures are requeued after a
- * short backoff; the quorum queue's delivery limit bounds the attempts, after
- * which the broker dead-letters the message itself.
+ * What happens to a message whose handler failed (replacing golevelup's
+ * default of requeueing it in place, forever, at the head of the queue):
+ * - permanent (not JSON, wrong schema, unknown type): straight to the queue's
+ *   dead-letter exchange with the reason;
+ * - transient: a copy goes to the next delay queue (1 s, 5 s, 25 s, ...) and
+ *   comes back to the work queue when its TTL expires; after `retryLimit`
+ *   retries it is dead-lettered with the last error;
+ * - database unavailable: retried the same way for as long as the outage lasts.
+ * The copy is confirmed by the broker before the original is acked, so a crash
+ * in between duplicates the message (the inbox absorbs that), never loses it.
+ * The quorum queue's delivery limit still bounds a handler that crashes the process.
  */
-export function deadLetterOnFailure(names: ConsumerQueueNames) {
-  return async (channel: Channel, msg: ConsumeMessage, error: unknown): Promise<void> => {
-    const headers = msg.properties.headers;
-    const attempts = Number(headers?.['x-delivery-count'] ?? 0) + 1;
-    const permanent = error instanceof PermanentMessageError || error instanceof SyntaxError;
-    if (!permanent) {
-      const backoff = Math.min(100 * 2 ** attempts, MAX_BACKOFF_MS);
-      logger.warn(
-        `${names.queue}: transient failure (attempt ${attempts}), requeue in ${backoff} ms: ${String(error)}`,
+export class FailurePolicy {
+  private readonly logger = new Logger('FailurePolicy');
+
+  constructor(private readonly settings: FailurePolicySettings) {}
+
+  handlerFor(names: ConsumerQueueNames): ErrorHandler {
+    return (channel, msg, error) => this.handle(names, channel as ConfirmChannel, msg, error);
+  }
+
+  private async handle(
+    names: ConsumerQueueNames,
+    channel: ConfirmChannel,
+    msg: ConsumeMessage,
+    error: unknown,
+  ): Promise<void> {
+    const move = this.decide(names, msg, error);
+    this.logger.warn(move.log);
+    try {
+      await publishCopy(channel, move.exchange, move.routingKey, msg, move.headers);
+      channel.ack(msg);
+    } catch (publishError) {
+      // The copy was not confirmed (queue full, channel gone): keep the original in the queue.
+      this.logger.warn(
+        `${names.queue}: could not move failed message (it stays in the queue): ${String(publishError)}`,
       );
-      await new Promise((resolve) => setTimeout(resolve, backoff));
-      channel.nack(msg, false, true);
-      return;
+      try {
+        channel.nack(msg, false, true);
+      } catch {
+        // The channel is closed: the broker requeues every unacked message itself.
+      }
     }
-    const reason = error instanceof PermanentMessageError ? error.code : 'not-json';
-    const detail = error instanceof Error ? error.message : String(error);
-    logger.warn(`${names.queue}: dead-lettering message (${reason}): ${detail}`);
-    await publishConfirmed(channel, names.deadLetterExchange, msg.fields.routingKey, msg.content, {
-      ...keptProperties(msg),
+  }
+
+  /** Where the failed message goes next, with the headers that explain why. */
+  private decide(names: ConsumerQueueNames, msg: ConsumeMessage, error: unknown): Move {
+    const failure = classifyFailure(error);
+    const detail = (error instanceof Error ? error.message : String(error)).slice(0, 1_000);
+    const headers = (msg.properties.headers ?? {}) as Record<string, unknown>;
+    const retries = Number(headers[DeadLetterHeaders.retries] ?? 0);
+    const attempts = retries + Number(headers['x-delivery-count'] ?? 0) + 1;
+    const originalRoutingKey = textHeader(
+      headers[DeadLetterHeaders.originalRoutingKey],
+      msg.fields.routingKey,
+    );
+    const kept = {
+      ...withoutHeaders(headers),
+      [DeadLetterHeaders.originalExchange]:
+        headers[DeadLetterHeaders.originalExchange] ?? msg.fields.exchange,
+      [DeadLetterHeaders.originalRoutingKey]: originalRoutingKey,
+    };
+
+    const retryable =
+      failure.kind === 'unavailable' ||
+      (failure.kind === 'transient' && retries < this.settings.retryLimit);
+    if (retryable) {
+      const delayMs = retryDelayMs(retries + 1);
+      return {
+        exchange: names.retryExchange,
+        routingKey: retryRoutingKey(delayMs),
+        headers: {
+          ...kept,
+          [DeadLetterHeaders.retries]: retries + 1,
+          [DeadLetterHeaders.lastError]: detail,
+        },
+        log: `${names.queue}: ${failure.kind} failure (attempt ${attempts}), retry in ${delayMs} ms: ${detail}`,
+      };
+    }
+    return {
+      exchange: names.deadLetterExchange,
+      routingKey: originalRoutingKey,
       headers: {
-        ...msg.properties.headers,
-        [DeadLetterHeaders.reason]: reason,
-        [DeadLetterHeaders.error]: detail.slice(0, 1_000),
-        [DeadLetterHeaders.originalExchange]: msg.fields.exchange,
-        [DeadLetterHeaders.originalRoutingKey]: msg.fields.routingKey,
+        ...kept,
+        [DeadLetterHeaders.reason]: failure.reason,
+        [DeadLetterHeaders.error]: detail,
         [DeadLetterHeaders.attempts]: attempts,
         [DeadLetterHeaders.failedAt]: new Date().toISOString(),
       },
-    });
-    channel.ack(msg);
-  };
+      log: `${names.queue}: dead-lettering message (${failure.reason}): ${detail}`,
+    };
+  }
 }
 
-/** The message properties kept when a message moves to the dead-letter queue (amqplib types them `any`). */
-interface KeptProperties {
+/** A header as text (AMQP headers may arrive as strings or buffers). */
+function textHeader(value: unknown, fallback: string): string {
+  if (typeof value === 'string') return value;
+  if (Buffer.isBuffer(value)) return value.toString('utf8');
+  return fallback;
+}
+
+interface Move {
+  exchange: string;
+  routingKey: string;
   headers: Record<string, unknown>;
-  contentType?: string;
-  messageId?: string;
-  correlationId?: string;
-  type?: string;
-  timestamp?: number;
-}
-
-function keptProperties(msg: ConsumeMessage): Omit<KeptProperties, 'headers'> {
-  const p = msg.properties as Partial<KeptProperties>;
-  return {
-    contentType: p.contentType,
-    messageId: p.messageId,
-    correlationId: p.correlationId,
-    type: p.type,
-    timestamp: p.timestamp,
-  };
-}
-
-/** Publishes on the consumer's own (confirm) channel and waits for the broker's confirm. */
-function publishConfirmed(
-  channel: Channel,
-  exchange: string,
-  routingKey: string,
-  content: Buffer,
-  options: KeptProperties,
-): Promise<void> {
-  const publishOptions = { ...options, persistent: true };
-  return new Promise((resolve, reject) => {
-    (channel as ConfirmChannel).publish(exchange, routingKey, content, publishOptions, (err) =>
-      err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(),
-    );
-  });
+  log: string;
 }

@@ -2,6 +2,8 @@ import type { Envelope } from '@dinner-rush/contracts';
 import { enqueueOutbox } from '../outbox/outbox-writer';
 import type { OutgoingMessage } from '../outbox/outgoing-message';
 import type { RawSqlClient } from '../raw-sql-client';
+import { holdAfterCommit } from './fault-injection';
+import { noteDuplicate } from './handling-context';
 
 /** Runs `work` in one database transaction (each app passes its Prisma client's). */
 export type TransactionRunner<Tx extends RawSqlClient> = (
@@ -26,9 +28,13 @@ export async function applyExactlyOnce<Tx extends RawSqlClient>(
       envelope.messageId,
       envelope.type,
     );
-    if (inserted === 0) return;
+    if (inserted === 0) {
+      noteDuplicate();
+      return;
+    }
     await enqueueOutbox(tx, await effect(tx));
     applied = true;
   });
+  await holdAfterCommit(); // test-only window between commit and ack (see fault-injection.ts)
   return applied;
 }

@@ -2,6 +2,7 @@ import type { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
 import { Logger } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
 import type { OutboxStore, ClaimedMessage } from './outbox-store';
+import { outboxPublished } from '../messaging-metrics';
 
 export interface OutboxRelaySettings {
   /** LISTEN channel the outbox insert trigger notifies (`<schema>_outbox`). */
@@ -11,11 +12,21 @@ export interface OutboxRelaySettings {
   publishTimeoutMs: number;
 }
 
+/** Claimed batches whose confirms may be outstanding at once: the next claim overlaps the broker's work. */
+const BATCHES_IN_FLIGHT = 2;
+const CONFIRMED = Symbol('confirmed');
+const NOT_YET = Symbol('no confirm yet');
+
 /**
  * Publishes outbox rows to RabbitMQ with publisher confirms and persistent
  * delivery, marking them sent only after the broker confirmed. It wakes on
  * LISTEN/NOTIFY, polls as a fallback, and holds no database transaction while
  * it waits on the broker (rows are leased, see OutboxStore).
+ *
+ * Batches are pipelined: a batch's confirms are awaited while the next batch is
+ * claimed and published. Per-aggregate order still holds, because a claim
+ * skips any row whose aggregate has an earlier row not yet marked sent, and a
+ * row is marked sent only once its own confirm arrived.
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
@@ -24,6 +35,12 @@ export class OutboxRelay {
   private draining?: Promise<void>;
   private wakeAgain = false;
   private stopped = false;
+  /**
+   * Rows the broker confirmed but the database could not mark sent (it was
+   * down): marked as soon as it answers again, so they are not published a
+   * second time when their lease runs out.
+   */
+  private readonly confirmedUnmarked = new Set<string>();
 
   constructor(
     private readonly store: OutboxStore,
@@ -63,57 +80,95 @@ export class OutboxRelay {
   }
 
   private async drain(): Promise<void> {
+    const inFlight = new Set<Promise<void>>();
     try {
       do {
         this.wakeAgain = false;
         if (!this.listener) await this.listen();
-        if (!this.amqp.connected) return; // the poll tries again once the broker is back
+        if (!this.amqp.connected) break; // the poll tries again once the broker is back
+        await this.markConfirmedLeftovers();
         const batch = await this.store.claim(this.settings.batchSize);
-        if (batch.length === 0) continue;
-        await this.publish(batch);
-        if (batch.length === this.settings.batchSize) this.wakeAgain = true;
+        if (batch.length > 0) {
+          const settled: Promise<void> = this.publish(batch).finally(() =>
+            inFlight.delete(settled),
+          );
+          inFlight.add(settled);
+          // Rows waiting behind this batch's aggregates become claimable once it is marked sent.
+          this.wakeAgain = true;
+        }
+        if (inFlight.size >= BATCHES_IN_FLIGHT || (batch.length === 0 && inFlight.size > 0)) {
+          await Promise.race(inFlight);
+          this.wakeAgain = true;
+        }
       } while (this.wakeAgain);
     } catch (error) {
       this.logger.warn(`outbox drain failed, retrying on next poll: ${String(error)}`);
-    }
-  }
-
-  private async publish(batch: ClaimedMessage[]): Promise<void> {
-    // Issued in id order on one confirm channel, so the broker sees them in order.
-    const results = await Promise.allSettled(batch.map((message) => this.publishOne(message)));
-    const sent = batch.filter((_, i) => results[i]?.status === 'fulfilled').map((m) => m.id);
-    const failed = batch.filter((_, i) => results[i]?.status === 'rejected').map((m) => m.id);
-    await this.store.markSent(sent);
-    if (failed.length > 0) {
-      await this.store.release(failed);
-      const reason = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-      this.logger.warn(
-        `${failed.length} outbox message(s) not confirmed: ${String(reason.reason)}`,
-      );
-    }
-  }
-
-  private async publishOne({ exchange, routingKey, envelope }: ClaimedMessage): Promise<void> {
-    const confirmed = this.amqp.publish(exchange, routingKey, envelope, {
-      persistent: true,
-      contentType: 'application/json',
-      messageId: envelope.messageId,
-      correlationId: envelope.correlationId,
-      type: envelope.type,
-      timestamp: Math.floor(Date.parse(envelope.occurredAt) / 1000),
-    });
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`no confirm within ${this.settings.publishTimeoutMs} ms`)),
-        this.settings.publishTimeoutMs,
-      );
-    });
-    try {
-      await Promise.race([confirmed, timeout]);
     } finally {
-      clearTimeout(timer);
+      await Promise.all(inFlight);
     }
+  }
+
+  /** Never rejects: whatever was not confirmed is released (or left to its lease) and logged. */
+  private async publish(batch: ClaimedMessage[]): Promise<void> {
+    try {
+      const confirmed = await this.publishConfirmed(batch);
+      const sent = batch.filter((_, i) => confirmed[i] === CONFIRMED).map((m) => m.id);
+      const failed = batch.filter((_, i) => confirmed[i] !== CONFIRMED).map((m) => m.id);
+      await this.store.markSent(sent).catch((error: unknown) => {
+        for (const id of sent) this.confirmedUnmarked.add(id);
+        throw error;
+      });
+      outboxPublished.inc(sent.length);
+      if (failed.length > 0) {
+        await this.store.release(failed);
+        const reason = confirmed.find((c) => c !== CONFIRMED);
+        this.logger.warn(`${failed.length} outbox message(s) not confirmed: ${String(reason)}`);
+      }
+    } catch (error) {
+      this.logger.warn(`outbox batch not settled, its lease will expire: ${String(error)}`);
+    }
+  }
+
+  /** Throws (ending this drain) while the database still cannot mark them. */
+  private async markConfirmedLeftovers(): Promise<void> {
+    if (this.confirmedUnmarked.size === 0) return;
+    const ids = [...this.confirmedUnmarked];
+    await this.store.markSent(ids);
+    for (const id of ids) this.confirmedUnmarked.delete(id);
+    outboxPublished.inc(ids.length);
+  }
+
+  /**
+   * Issues the whole batch in id order on one confirm channel (so the broker
+   * sees it in order), then waits for the confirms under ONE timer. Each entry
+   * is CONFIRMED, else the reason the message was not confirmed.
+   */
+  private async publishConfirmed(batch: ClaimedMessage[]): Promise<unknown[]> {
+    const outcome: unknown[] = batch.map(() => NOT_YET);
+    const confirms = batch.map((message, i) =>
+      this.amqp
+        .publish(message.exchange, message.routingKey, message.content, {
+          persistent: true,
+          contentType: 'application/json',
+          messageId: message.messageId,
+          correlationId: message.correlationId,
+          type: message.type,
+          timestamp: Math.floor(Date.parse(message.occurredAt) / 1000),
+        })
+        .then(
+          () => (outcome[i] = CONFIRMED),
+          (error: unknown) => (outcome[i] = error),
+        ),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.settings.publishTimeoutMs);
+    });
+    await Promise.race([Promise.all(confirms), timeout]);
+    clearTimeout(timer);
+    return outcome.map((o) =>
+      o === NOT_YET ? new Error(`no confirm within ${this.settings.publishTimeoutMs} ms`) : o,
+    );
   }
 
   private async listen(): Promise<void> {

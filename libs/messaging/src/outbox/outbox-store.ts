@@ -1,8 +1,19 @@
 import type { Pool } from 'pg';
-import type { OutgoingMessage } from './outgoing-message';
 
-export interface ClaimedMessage extends OutgoingMessage {
+/**
+ * A claimed row, ready to publish as-is: the envelope stays the JSON text the
+ * database holds (no parse and re-serialise per message), and the AMQP
+ * properties come from its fields.
+ */
+export interface ClaimedMessage {
   id: string;
+  exchange: string;
+  routingKey: string;
+  content: Buffer;
+  messageId: string;
+  correlationId: string;
+  type: string;
+  occurredAt: string;
 }
 
 /**
@@ -23,7 +34,11 @@ export class OutboxStore {
       id: string;
       exchange: string;
       routing_key: string;
-      payload: OutgoingMessage['envelope'];
+      content: string;
+      message_id: string;
+      correlation_id: string;
+      type: string;
+      occurred_at: string;
     }>(
       `WITH next AS (
          SELECT o.id FROM outbox o
@@ -37,7 +52,9 @@ export class OutboxStore {
        UPDATE outbox SET claimed_until = now() + make_interval(secs => $2::double precision / 1000),
                          attempts = attempts + 1
          FROM next WHERE outbox.id = next.id
-       RETURNING outbox.id, outbox.exchange, outbox.routing_key, outbox.payload`,
+       RETURNING outbox.id, outbox.exchange, outbox.routing_key, outbox.payload::text AS content,
+                 outbox.message_id, outbox.payload->>'correlationId' AS correlation_id,
+                 outbox.payload->>'type' AS type, outbox.payload->>'occurredAt' AS occurred_at`,
       [limit, this.leaseMs],
     );
     return rows
@@ -45,7 +62,11 @@ export class OutboxStore {
         id: row.id,
         exchange: row.exchange,
         routingKey: row.routing_key,
-        envelope: row.payload,
+        content: Buffer.from(row.content),
+        messageId: row.message_id,
+        correlationId: row.correlation_id,
+        type: row.type,
+        occurredAt: row.occurred_at,
       }))
       .sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
   }

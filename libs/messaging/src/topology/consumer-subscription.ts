@@ -1,6 +1,5 @@
 import type { MessageHandlerOptions } from '@golevelup/nestjs-rabbitmq';
 import type { ConsumerQueueNames } from '@dinner-rush/contracts';
-import { deadLetterOnFailure } from '../consume/failure-policy';
 
 /** The channel consumers use; its prefetch is each service's PREFETCH setting. */
 export const CONSUMER_CHANNEL = 'consumer';
@@ -23,8 +22,9 @@ export function workQueueArguments(names: ConsumerQueueNames): Record<string, un
 }
 
 /**
- * Options for @RabbitSubscribe: declares the service's own durable quorum queue,
- * binds it to just the routing keys it needs and installs the failure policy.
+ * Options for @RabbitSubscribe: declares the service's own durable quorum queue
+ * and binds it to just the routing keys it needs. ConsumerRegistrar installs
+ * the failure policy (delay-queue retries, dead-lettering) when it subscribes.
  */
 export function consumerSubscription(
   names: ConsumerQueueNames,
@@ -41,6 +41,5 @@ export function consumerSubscription(
       arguments: workQueueArguments(names),
       channel: CONSUMER_CHANNEL,
     },
-    errorHandler: deadLetterOnFailure(names),
   };
 }

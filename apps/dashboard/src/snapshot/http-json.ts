@@ -1,0 +1,27 @@
+/** GET/POST/PUT JSON with a timeout; throws with the status on anything but 2xx. */
+export async function fetchJson<T>(
+  url: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  timeoutMs = 3_000,
+): Promise<T> {
+  const response = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers: {
+      accept: 'application/json',
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...init.headers,
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const text = await response.text();
+  if (!response.ok)
+    throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${text.slice(0, 200)}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export async function fetchText(url: string, timeoutMs = 3_000): Promise<string> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+  if (!response.ok) throw new Error(`GET ${url}: ${response.status}`);
+  return response.text();
+}

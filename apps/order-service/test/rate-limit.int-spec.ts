@@ -1,0 +1,38 @@
+import { orderRequest } from './factories';
+import { OrderServiceHarness } from './harness';
+
+describe('order-service: intake rate limit (real PostgreSQL + RabbitMQ)', () => {
+  let service: OrderServiceHarness;
+
+  beforeAll(async () => {
+    // Three orders per minute per client: the fourth in the same window is refused.
+    service = await OrderServiceHarness.start({
+      ORDER_RATE_LIMIT: '3',
+      ORDER_RATE_WINDOW_MS: '60000',
+    });
+  });
+
+  afterAll(async () => {
+    await service?.close();
+  });
+
+  it('answers 429 with Retry-After and problem+json past the limit, and writes nothing for it', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      statuses.push((await service.http().post('/orders').send(orderRequest())).status);
+    }
+    const refused = await service.http().post('/orders').send(orderRequest());
+
+    expect(statuses).toEqual([201, 201, 201]);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.body).toMatchObject({ status: 429, title: 'Too Many Requests' });
+    expect(await service.count('orders')).toBe(3);
+    expect(await service.count('outbox')).toBe(3);
+  });
+
+  it('does not limit reads', async () => {
+    for (let i = 0; i < 5; i++) await service.http().get('/merchants').expect(200);
+  });
+});

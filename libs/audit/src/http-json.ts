@@ -1,0 +1,41 @@
+/** JSON over HTTP for reading the services' own APIs (global fetch, no extra client). */
+export interface JsonResponse<T> {
+  status: number;
+  body: T;
+}
+
+/** Attempts for one read: a 5xx or a dropped connection is the service being busy, not an answer. */
+const READ_ATTEMPTS = 5;
+
+export async function getJson<T>(url: string): Promise<JsonResponse<T>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(url);
+      if (response.status < 500 || attempt >= READ_ATTEMPTS) {
+        return { status: response.status, body: (await response.json()) as T };
+      }
+      await response.body?.cancel();
+    } catch (error) {
+      if (attempt >= READ_ATTEMPTS) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+  }
+}
+
+/** Runs `work` over `items` with at most `limit` in flight (a fixed pool of concurrent clients). */
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

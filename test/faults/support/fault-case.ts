@@ -1,0 +1,115 @@
+import {
+  measureRecovery,
+  OrderLoad,
+  sleep,
+  waitFor,
+  type LoadResult,
+  type Recovery,
+} from '@dinner-rush/testing';
+import type { AuditReport } from '@dinner-rush/audit';
+import { WORK_QUEUES, type FaultPipeline } from './fault-pipeline';
+
+export interface FaultRun {
+  load: LoadResult;
+  recovery: Recovery;
+  audit: AuditReport;
+}
+
+export interface FaultRunOptions {
+  label: string;
+  ratePerSecond?: number;
+  /** Load before the fault starts and after it ended (ms). */
+  leadMs?: number;
+  tailMs?: number;
+}
+
+/**
+ * One fault under load: intake runs steadily, `inject` starts the fault and
+ * returns once it is over (the broker restarted, the process restarted, ...),
+ * recovery is timed from that moment, intake goes on a little, then the
+ * pipeline is audited through the services' read APIs and must have drained.
+ */
+export async function runFault(
+  pipeline: FaultPipeline,
+  options: FaultRunOptions,
+  inject: () => Promise<void>,
+): Promise<FaultRun> {
+  const intake = await OrderLoad.start(pipeline.orderServiceUrl, {
+    label: options.label,
+    ratePerSecond: options.ratePerSecond ?? 5,
+  });
+  let load: LoadResult | undefined;
+  try {
+    await sleep(options.leadMs ?? 2_000);
+    await inject();
+    const faultEndedAt = Date.now();
+    const recovery = await untilRecoveredOrCrashed(pipeline, faultEndedAt);
+    await sleep(options.tailMs ?? 2_000);
+    load = await intake.stop();
+    const audit = await pipeline.audit(load.accepted);
+    await untilDrained(pipeline);
+    return { load, recovery, audit };
+  } finally {
+    if (!load) await intake.stop();
+  }
+}
+
+/** Recovery as measureRecovery times it, failing at once (not after its timeout) if a service crashed. */
+async function untilRecoveredOrCrashed(
+  pipeline: FaultPipeline,
+  faultEndedAt: number,
+): Promise<Recovery> {
+  let watching = true;
+  const crashed = (async () => {
+    while (watching) {
+      pipeline.assertAllRunning();
+      await sleep(500);
+    }
+  })();
+  try {
+    return await Promise.race([
+      measureRecovery(faultEndedAt, pipeline.broker, pipeline.database, WORK_QUEUES),
+      crashed.then(() => undefined as never),
+    ]);
+  } finally {
+    watching = false;
+  }
+}
+
+/** Waits until every work queue is empty: nothing left behind once the audit is complete. */
+export async function untilDrained(pipeline: FaultPipeline): Promise<Record<string, number>> {
+  return waitFor(
+    async () => {
+      const depths = await pipeline.workQueueDepths();
+      return Object.values(depths).every((n) => n === 0) ? depths : undefined;
+    },
+    { timeoutMs: 60_000, intervalMs: 250, what: 'every work queue empty' },
+  );
+}
+
+/** The figures each case records: recovery time plus what the audit found. */
+export function figuresOf(name: string, run: FaultRun, extra: Record<string, unknown> = {}) {
+  return {
+    case: name,
+    recoveryMs: run.recovery.recoveryMs,
+    consumersBackMs: run.recovery.consumersBackMs,
+    accepted: run.audit.accepted,
+    lost: run.audit.lost.length,
+    doubleApplied: run.audit.doubleApplied.length,
+    debitMismatch: run.audit.debitMismatch.length,
+    trialBalanceZero: run.audit.trialBalanceZero,
+    statuses: run.load.statuses,
+    ...extra,
+  };
+}
+
+/** What every fault case asserts about the audit: nothing lost, nothing doubled, books balanced. */
+export function expectSafe(run: FaultRun): void {
+  expect({
+    lost: run.audit.lost,
+    doubleApplied: run.audit.doubleApplied,
+    debitMismatch: run.audit.debitMismatch,
+    trialBalanceZero: run.audit.trialBalanceZero,
+  }).toEqual({ lost: [], doubleApplied: [], debitMismatch: [], trialBalanceZero: true });
+  expect(run.audit.accepted).toBeGreaterThan(0);
+}

@@ -1,0 +1,31 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { REPO_ROOT } from '@dinner-rush/testing';
+
+const run = promisify(execFile);
+
+export interface ToolRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a built tool (dist/tools/<tool>.js) the way `npm run <tool>` would, without throwing on failure. */
+export async function runTool(
+  tool: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<ToolRun> {
+  try {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [join(REPO_ROOT, 'dist/tools', `${tool}.js`), ...args],
+      { cwd: REPO_ROOT, env: { ...process.env, ...env }, timeout: 120_000 },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? 1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}

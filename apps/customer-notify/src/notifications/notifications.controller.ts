@@ -1,0 +1,47 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ZodValidationPipe } from '@dinner-rush/service-kit';
+import type { Notification } from '../generated/prisma/client';
+import {
+  CustomerParamsSchema,
+  ListNotificationsQuerySchema,
+  OrderParamsSchema,
+  type CustomerParams,
+  type ListNotificationsQuery,
+  type NotificationView,
+  type OrderParams,
+} from './dto/notification.schemas';
+import { NotificationsRepository } from './notifications.repository';
+
+/** What customers were told: by customer (newest first) or by order (oldest first). */
+@Controller()
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsRepository) {}
+
+  @Get('customers/:customerId/notifications')
+  async forCustomer(
+    @Param(new ZodValidationPipe(CustomerParamsSchema)) { customerId }: CustomerParams,
+    @Query(new ZodValidationPipe(ListNotificationsQuerySchema)) { limit }: ListNotificationsQuery,
+  ): Promise<NotificationView[]> {
+    return (await this.notifications.listForCustomer(customerId, limit)).map(toView);
+  }
+
+  @Get('orders/:orderId/notifications')
+  async forOrder(
+    @Param(new ZodValidationPipe(OrderParamsSchema)) { orderId }: OrderParams,
+  ): Promise<NotificationView[]> {
+    return (await this.notifications.listForOrder(orderId)).map(toView);
+  }
+}
+
+function toView(row: Notification): NotificationView {
+  return {
+    id: row.id,
+    orderId: row.orderId,
+    customerId: row.customerId,
+    kind: row.kind,
+    channel: row.channel,
+    text: row.text,
+    createdAt: row.createdAt.toISOString(),
+    payload: row.payload,
+  };
+}

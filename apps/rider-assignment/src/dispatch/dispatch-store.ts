@@ -2,6 +2,9 @@ import type { GeoPoint } from '@dinner-rush/contracts';
 import type { AssignmentStatus } from '../generated/prisma/enums';
 import type { RiderAtPosition } from './nearest-rider';
 
+/** The two moves of the waiting line that must not miss each other. */
+export type WaitingLineMove = 'join' | 'free';
+
 export interface NewOrder {
   orderId: string;
   correlationId: string;
@@ -36,8 +39,12 @@ export interface DispatchStore {
   /** Gives a busy rider its next order (it never becomes available in between). */
   handOver(riderId: string, orderId: string): Promise<void>;
   releaseRider(riderId: string): Promise<void>;
-  /** Serialises "join the waiting line" against "free a rider" (see Dispatcher). */
-  lockWaitingLine(): Promise<void>;
+  /**
+   * Serialises "join the waiting line" against "free a rider" (see Dispatcher):
+   * 'join' is exclusive; 'free' is shared, so riders freed at the same moment
+   * never wait on each other, only on an order joining the line.
+   */
+  lockWaitingLine(move: WaitingLineMove): Promise<void>;
   lockAssignment(orderId: string): Promise<AssignmentState | null>;
   /** The oldest waiting order no other transaction holds, locked; null when none. */
   lockOldestWaiting(): Promise<AssignmentState | null>;

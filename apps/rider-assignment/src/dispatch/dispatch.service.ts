@@ -1,17 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Envelope, EventData, OrderCancelledV1, OrderCreatedV1 } from '@dinner-rush/contracts';
-import { applyExactlyOnce } from '@dinner-rush/messaging';
+import { applyExactlyOnce, inPgTransaction, type PgTx } from '@dinner-rush/messaging';
 import { APP_CONFIG } from '@dinner-rush/service-kit';
 import type { RiderAssignmentConfig } from '../config';
 import { PrismaService } from '../database/prisma.service';
-import type { Prisma } from '../generated/prisma/client';
 import type { DeliveryDueV1 } from './delivery-due.v1';
 import { Dispatcher } from './dispatcher';
 import { outcomeMessages } from './outcome-messages';
-import { PrismaDispatchStore } from './prisma-dispatch.store';
-
-/** Generous: a transaction may queue for the waiting-line lock during a spike. */
-const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
+import { PgDispatchStore } from './pg-dispatch.store';
 
 /**
  * Applies each message once: inbox row, dispatch changes and the resulting
@@ -48,11 +44,10 @@ export class DispatchService {
     decide: (dispatcher: Dispatcher) => ReturnType<Dispatcher['orderCreated']>,
   ): Promise<boolean> {
     return applyExactlyOnce(
-      (work: (tx: Prisma.TransactionClient) => Promise<void>) =>
-        this.prisma.$transaction(work, TRANSACTION_OPTIONS),
+      (work: (tx: PgTx) => Promise<void>) => inPgTransaction(this.prisma.pool, work),
       event,
       async (tx) => {
-        const dispatcher = new Dispatcher(new PrismaDispatchStore(tx), new Date());
+        const dispatcher = new Dispatcher(new PgDispatchStore(tx), new Date());
         const outcomes = await decide(dispatcher);
         return outcomeMessages(outcomes, event.messageId, this.config.RIDER_DELIVERY_MS);
       },

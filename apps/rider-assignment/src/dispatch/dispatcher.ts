@@ -8,9 +8,12 @@ import { haversineKm, rankByDistance, roundKm } from './nearest-rider';
  * Concurrency: taking a free rider needs only that rider's row lock, so
  * concurrent orders each get a different rider without waiting on each other.
  * The two moves of the waiting line, "no rider free: join the line" and "a rider
- * is free: take the oldest waiting order, else become available", run under one
- * transaction-scoped lock. Without it both could miss each other's uncommitted
- * change and leave an order waiting beside an idle rider. No deadlock: locks
+ * is free: take the oldest waiting order, else become available", exclude each
+ * other through one transaction-scoped lock. Without it both could miss each
+ * other's uncommitted change and leave an order waiting beside an idle rider.
+ * Freeing takes the lock shared: every delivery frees a rider, and two riders
+ * freed at once cannot strand an order (each takes a different waiting order,
+ * SKIP LOCKED), so deliveries never queue behind each other. No deadlock: locks
  * are taken as assignment row, waiting-line lock, rider rows, and a transaction
  * holding a rider lock never asks for the waiting-line lock.
  */
@@ -25,7 +28,7 @@ export class Dispatcher {
     if (!(await this.store.openOrder(order, this.now))) return [];
     const fast = await this.takeNearest(order, false);
     if (fast) return [fast];
-    await this.store.lockWaitingLine();
+    await this.store.lockWaitingLine('join');
     const slow = await this.takeNearest(order, true);
     return slow ? [slow] : []; // otherwise it stays in the line, FIFO by arrival
   }
@@ -89,7 +92,7 @@ export class Dispatcher {
 
   /** The freed rider takes the oldest waiting order, or becomes available. */
   private async freeRider(riderId: string): Promise<DispatchOutcome[]> {
-    await this.store.lockWaitingLine();
+    await this.store.lockWaitingLine('free');
     const next = await this.store.lockOldestWaiting();
     if (!next) {
       await this.store.releaseRider(riderId);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { inPgTransaction, type PgTx } from '@dinner-rush/messaging';
 import { PrismaService } from '../database/prisma.service';
-import type { Notification, Prisma } from '../generated/prisma/client';
+import type { Notification } from '../generated/prisma/client';
 import type {
   NotificationChannel,
   NotificationKind,
@@ -15,47 +16,74 @@ export interface NewNotification {
   payload: NotificationPayload;
 }
 
-/** The notifications table and the inbox it is deduplicated against. */
+/** What must be known before a notification may go out, read in one round trip. */
+export interface NotificationPrecheck {
+  /** This message's effect already committed (its id is in the inbox). */
+  processed: boolean;
+  /** The order already has a notification of one of the kinds asked about. */
+  alreadyNotified: boolean;
+  /** The merchant's webhook, or null: the notification waits in its inbox. */
+  webhookUrl: string | null;
+}
+
+/**
+ * The notifications table and the inbox it is deduplicated against. The
+ * per-message path (precheck, transaction, insert) is plain pg, one round trip
+ * per statement; the read API stays on Prisma.
+ */
 @Injectable()
 export class NotificationsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Whether this message's effect already committed (its id is in the inbox). */
-  async isProcessed(messageId: string): Promise<boolean> {
-    const row = await this.prisma.inboxMessage.findUnique({ where: { messageId } });
-    return row !== null;
-  }
+  /** One database transaction, in the shape applyExactlyOnce expects. */
+  readonly transaction = (work: (tx: PgTx) => Promise<void>): Promise<void> =>
+    inPgTransaction(this.prisma.pool, work);
 
-  async exists(orderId: string, kind: NotificationKind): Promise<boolean> {
-    const row = await this.prisma.notification.findUnique({
-      where: { orderId_kind: { orderId, kind } },
-      select: { id: true },
-    });
-    return row !== null;
+  async precheck(
+    messageId: string,
+    orderId: string,
+    kinds: readonly NotificationKind[],
+    merchantId: string,
+  ): Promise<NotificationPrecheck> {
+    const { rows } = await this.prisma.pool.query<{
+      processed: boolean;
+      already_notified: boolean;
+      webhook_url: string | null;
+    }>(
+      `SELECT EXISTS (SELECT 1 FROM inbox WHERE message_id = $1::uuid) AS processed,
+              EXISTS (SELECT 1 FROM notifications
+                       WHERE order_id = $2::uuid AND kind = ANY ($3::text[])) AS already_notified,
+              (SELECT url FROM merchant_webhooks WHERE merchant_id = $4) AS webhook_url`,
+      [messageId, orderId, kinds, merchantId],
+    );
+    const row = rows[0]!;
+    return {
+      processed: row.processed,
+      alreadyNotified: row.already_notified,
+      webhookUrl: row.webhook_url,
+    };
   }
 
   /**
    * Inside the caller's transaction. Returns false when the order already has a
    * notification of this kind (another envelope for the same fact got there first).
    */
-  async insert(tx: Prisma.TransactionClient, notification: NewNotification): Promise<boolean> {
+  async insert(tx: PgTx, notification: NewNotification): Promise<boolean> {
     const { payload } = notification;
-    const { count } = await tx.notification.createMany({
-      data: [
-        {
-          id: payload.notificationId,
-          messageId: notification.messageId,
-          orderId: payload.orderId,
-          merchantId: payload.merchantId,
-          kind: payload.kind,
-          channel: notification.channel,
-          status: notification.status,
-          payload: payload as unknown as Prisma.InputJsonValue,
-        },
-      ],
-      skipDuplicates: true,
-    });
-    return count === 1;
+    const inserted = await tx.$executeRawUnsafe(
+      `INSERT INTO notifications (id, message_id, order_id, merchant_id, kind, channel, status, payload)
+       VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6, $7, $8::jsonb)
+       ON CONFLICT DO NOTHING`,
+      payload.notificationId,
+      notification.messageId,
+      payload.orderId,
+      payload.merchantId,
+      payload.kind,
+      notification.channel,
+      notification.status,
+      JSON.stringify(payload),
+    );
+    return inserted === 1;
   }
 
   /** Newest first. */

@@ -1,7 +1,6 @@
 import { WebhookDeliveryError, type WebhookClient } from '@dinner-rush/service-kit';
 import { orderCancelledEvent, orderCreatedEvent } from '../../test/factories';
-import type { PrismaService } from '../database/prisma.service';
-import type { WebhooksRepository } from '../webhooks/webhooks.repository';
+import type { NotificationKind } from './notification-payload';
 import type { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 
@@ -14,26 +13,20 @@ function setup(opts: { processed?: boolean; existingKinds?: string[]; webhookUrl
       return Promise.resolve(1);
     }),
   };
-  const prisma = {
-    $transaction: jest.fn((work: (t: typeof tx) => Promise<void>) => work(tx)),
-  } as unknown as PrismaService;
   const notifications = {
-    isProcessed: jest.fn(() => Promise.resolve(opts.processed ?? false)),
-    exists: jest.fn((_orderId: string, kind: string) =>
-      Promise.resolve((opts.existingKinds ?? []).includes(kind)),
+    transaction: jest.fn((work: (t: typeof tx) => Promise<void>) => work(tx)),
+    precheck: jest.fn((_messageId: string, _orderId: string, kinds: readonly NotificationKind[]) =>
+      Promise.resolve({
+        processed: opts.processed ?? false,
+        alreadyNotified: kinds.some((kind) => (opts.existingKinds ?? []).includes(kind)),
+        webhookUrl: opts.webhookUrl ?? null,
+      }),
     ),
     insert: jest.fn(() => Promise.resolve(true)),
   };
-  const webhooks = {
-    find: jest.fn((merchantId: string) =>
-      Promise.resolve(opts.webhookUrl ? { merchantId, url: opts.webhookUrl } : null),
-    ),
-  };
   const webhookClient = { deliver: jest.fn(() => Promise.resolve(1)) };
   const service = new NotificationsService(
-    prisma,
     notifications as unknown as NotificationsRepository,
-    webhooks as unknown as WebhooksRepository,
     webhookClient as unknown as WebhookClient,
   );
   return { service, notifications, webhookClient, executed };

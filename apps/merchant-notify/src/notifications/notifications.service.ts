@@ -9,13 +9,11 @@ import {
 } from '@dinner-rush/contracts';
 import { applyExactlyOnce, noteDuplicate, outgoingEvent } from '@dinner-rush/messaging';
 import { WebhookClient } from '@dinner-rush/service-kit';
-import { PrismaService } from '../database/prisma.service';
-import type { Prisma } from '../generated/prisma/client';
-import { WebhooksRepository } from '../webhooks/webhooks.repository';
 import {
   cancelledNotification,
   createdNotification,
   type NotificationChannel,
+  type NotificationKind,
   type NotificationPayload,
 } from './notification-payload';
 import { NotificationsRepository } from './notifications.repository';
@@ -32,9 +30,7 @@ export class NotificationsService {
   private readonly logger = new Logger(NotificationsService.name);
 
   constructor(
-    private readonly prisma: PrismaService,
     private readonly notifications: NotificationsRepository,
-    private readonly webhooks: WebhooksRepository,
     private readonly webhookClient: WebhookClient,
   ) {}
 
@@ -49,34 +45,30 @@ export class NotificationsService {
   private async notify(event: Envelope, payload: NotificationPayload): Promise<void> {
     // Checked before any webhook call, so a message already applied never reaches
     // the merchant a second time.
-    if (await this.notifications.isProcessed(event.messageId)) {
+    const precheck = await this.notifications.precheck(
+      event.messageId,
+      payload.orderId,
+      superseding(payload.kind),
+      payload.merchantId,
+    );
+    if (precheck.processed) {
       noteDuplicate(); // counted as a redelivery in messages_handled_total
       return;
     }
-    if (await this.isSuperfluous(payload)) {
+    if (precheck.alreadyNotified) {
       await this.record(event, null);
       return;
     }
-    const channel = await this.deliver(payload);
+    const channel = precheck.webhookUrl
+      ? await this.deliver(payload, precheck.webhookUrl)
+      : 'inbox';
     await this.record(event, { payload, channel });
   }
 
-  /**
-   * Another envelope already told the merchant this fact, or the cancellation
-   * overtook the creation: announcing the order now could only make the merchant
-   * cook something nobody will collect.
-   */
-  private async isSuperfluous({ orderId, kind }: NotificationPayload): Promise<boolean> {
-    if (await this.notifications.exists(orderId, kind)) return true;
-    return kind === 'order.created' && this.notifications.exists(orderId, 'order.cancelled');
-  }
-
   /** Throws (a transient error) when the webhook failed every quick retry. */
-  private async deliver(payload: NotificationPayload): Promise<NotificationChannel> {
-    const webhook = await this.webhooks.find(payload.merchantId);
-    if (!webhook) return 'inbox';
+  private async deliver(payload: NotificationPayload, url: string): Promise<NotificationChannel> {
     const attempts = await this.webhookClient.deliver({
-      url: webhook.url,
+      url,
       idempotencyKey: payload.notificationId,
       body: payload,
     });
@@ -91,33 +83,39 @@ export class NotificationsService {
     event: Envelope,
     notification: { payload: NotificationPayload; channel: NotificationChannel } | null,
   ): Promise<void> {
-    await applyExactlyOnce(
-      (work) => this.prisma.$transaction(work),
-      event,
-      async (tx: Prisma.TransactionClient) => {
-        if (!notification) return [];
-        const { payload, channel } = notification;
-        const inserted = await this.notifications.insert(tx, {
-          messageId: event.messageId,
-          channel,
-          status: channel === 'webhook' ? 'delivered' : 'stored',
-          payload,
-        });
-        if (!inserted) return [];
-        return [
-          outgoingEvent(
-            MerchantNotifiedV1,
-            {
-              orderId: payload.orderId,
-              merchantId: payload.merchantId,
-              notificationId: payload.notificationId,
-              kind: payload.kind,
-              channel,
-            },
-            causedBy(event),
-          ),
-        ];
-      },
-    );
+    await applyExactlyOnce(this.notifications.transaction, event, async (tx) => {
+      if (!notification) return [];
+      const { payload, channel } = notification;
+      const inserted = await this.notifications.insert(tx, {
+        messageId: event.messageId,
+        channel,
+        status: channel === 'webhook' ? 'delivered' : 'stored',
+        payload,
+      });
+      if (!inserted) return [];
+      return [
+        outgoingEvent(
+          MerchantNotifiedV1,
+          {
+            orderId: payload.orderId,
+            merchantId: payload.merchantId,
+            notificationId: payload.notificationId,
+            kind: payload.kind,
+            channel,
+          },
+          causedBy(event),
+        ),
+      ];
+    });
   }
+}
+
+/**
+ * The kinds that make a notification of `kind` superfluous: another envelope
+ * already told the merchant this fact, or (for a creation) the cancellation
+ * overtook it, and announcing the order now could only make the merchant cook
+ * something nobody will collect.
+ */
+function superseding(kind: NotificationKind): NotificationKind[] {
+  return kind === 'order.created' ? ['order.created', 'order.cancelled'] : [kind];
 }

@@ -30,6 +30,10 @@ export class OutboxStore {
   ) {}
 
   async claim(limit: number): Promise<ClaimedMessage[]> {
+    // ORDER BY sent_at, id is id order (sent_at is NULL in every candidate) spelled as the
+    // (sent_at, id) index, so the planner walks only pending rows. Told "ORDER BY id" on
+    // stale statistics (autovacuum off) it walked the primary key past every row ever
+    // sent: 75 ms instead of 5 ms per claim with 12,000 sent rows.
     const { rows } = await this.pool.query<{
       id: string;
       exchange: string;
@@ -46,7 +50,7 @@ export class OutboxStore {
             AND (o.claimed_until IS NULL OR o.claimed_until < now())
             AND NOT EXISTS (SELECT 1 FROM outbox p
                              WHERE p.aggregate_id = o.aggregate_id AND p.id < o.id AND p.sent_at IS NULL)
-          ORDER BY o.id
+          ORDER BY o.sent_at, o.id
           LIMIT $1
           FOR UPDATE SKIP LOCKED)
        UPDATE outbox SET claimed_until = now() + make_interval(secs => $2::double precision / 1000),

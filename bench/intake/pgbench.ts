@@ -23,9 +23,9 @@ export interface PgbenchResult {
 
 /**
  * The physical limit of intake on this machine: PostgreSQL committing the same
- * two INSERTs as POST /orders (the order row and its outbox row, whose
- * statement trigger NOTIFYs the relay) in one transaction, at the same
- * concurrency, with no HTTP, validation or client library in the way.
+ * two INSERTs as POST /orders (the order row and its outbox row) in one
+ * transaction, at the same concurrency, with no HTTP, validation or client
+ * library in the way.
  * Per-transaction latencies come from pgbench's own log (-l).
  */
 export async function runPgbench(

@@ -48,8 +48,7 @@ async function main(): Promise<void> {
     console.log(`[relay] raw confirmed publisher: ${count} in ${Math.round(rawMs)} ms`);
 
     await fillOutbox(pool, sample, count);
-    const relay = new OutboxRelay(new OutboxStore(pool, 30_000), pool, amqp, {
-      notifyChannel: 'orders_outbox',
+    const relay = new OutboxRelay(new OutboxStore(pool, 30_000), amqp, {
       pollIntervalMs: 1_000,
       batchSize: Number(args.batch),
       publishTimeoutMs: 10_000,

@@ -38,7 +38,7 @@ export function createSharedPrismaAdapter(pool: Pool, databaseUrl: string): Pris
   return new PrismaPg(pool, { schema: parseDatabaseUrl(databaseUrl).schema });
 }
 
-/** A plain pg pool on the service's schema, for LISTEN/NOTIFY and hot-path SQL. */
+/** A plain pg pool on the service's schema, for the outbox relay and hot-path SQL. */
 export function createPgPool(databaseUrl: string, max?: number, session?: SessionSettings): Pool {
   const pool = new Pool(poolConfig(parseDatabaseUrl(databaseUrl), max, session));
   // When PostgreSQL restarts, idle clients die with an error event; without a

@@ -7,6 +7,7 @@ export * from './consume/simulate-work';
 export * from './consume/http-ingest.module';
 export * from './outbox/outgoing-message';
 export * from './outbox/outbox-writer';
+export * from './outbox/outbox-signal';
 export * from './outbox/outbox-store';
 export * from './outbox/outbox-relay.service';
 export * from './topology/consumer-subscription';

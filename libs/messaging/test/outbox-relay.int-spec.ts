@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
@@ -8,6 +8,7 @@ import {
   OutboxRelay,
   OutboxStore,
   enqueueOutbox,
+  outboxCommitted,
   type OutgoingMessage,
 } from '@dinner-rush/messaging';
 import {
@@ -31,10 +32,7 @@ async function createOutboxSchema(url: string): Promise<void> {
     writeFileSync(join(dir, 'schema.prisma'), 'datasource db {\n  provider = "postgresql"\n}\n');
     copyFileSync(join(REPO_ROOT, 'prisma/shared/messaging.prisma'), join(dir, 'messaging.prisma'));
     const sql = await diffSchemas(url, dir);
-    await runSql(
-      url,
-      sql + readFileSync(join(REPO_ROOT, 'prisma/shared/outbox-notify.sql'), 'utf8'),
-    );
+    await runSql(url, sql);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -64,8 +62,7 @@ describe('outbox relay (real PostgreSQL + RabbitMQ)', () => {
   const relays: OutboxRelay[] = [];
 
   const relay = (pollIntervalMs: number) => {
-    const r = new OutboxRelay(new OutboxStore(pool, 30_000), pool, amqp, {
-      notifyChannel: 'relay_test_outbox',
+    const r = new OutboxRelay(new OutboxStore(pool, 30_000), amqp, {
       pollIntervalMs,
       batchSize: 50,
       publishTimeoutMs: 5_000,
@@ -143,14 +140,17 @@ describe('outbox relay (real PostgreSQL + RabbitMQ)', () => {
     expect(sink.received.map((e) => e.type)).toEqual(['test.happened.v1', 'test.happened.v1']);
   });
 
-  it('wakes on NOTIFY without waiting for its poll', async () => {
+  it('wakes when this process commits outbox rows, without waiting for its poll', async () => {
     const sink = await collect();
-    relay(600_000).start(); // a poll far beyond the test timeout: only NOTIFY can wake it
+    relay(600_000).start(); // a poll far beyond the test timeout: only the signal can wake it
     await new Promise((resolve) => setTimeout(resolve, 200));
     await insert([message('n1', 1)]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(sink.received).toHaveLength(0); // committed, but nobody said so: it waits
+    outboxCommitted();
     await waitFor(() => (sink.received.length === 1 ? true : undefined), {
       timeoutMs: 10_000,
-      what: 'notified publish',
+      what: 'signalled publish',
     });
   });
 

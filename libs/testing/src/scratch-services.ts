@@ -57,7 +57,8 @@ export async function startScratchServices<Name extends ServiceName = ServiceNam
       DATABASE_URL: db.urlFor(schema),
       RABBITMQ_URL: rabbitmqUrl,
       LOG_LEVEL: 'warn',
-      // Tests and benches wait for events: don't let a missed NOTIFY cost the default second.
+      // Tests and benches wait for events: rows another process wrote (a killed service's)
+      // must not wait the default second for the poll.
       OUTBOX_POLL_MS: '500',
       ...options.common,
     });

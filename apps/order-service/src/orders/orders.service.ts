@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OrderCancelledV1, type PlaceOrderRequest } from '@dinner-rush/contracts';
-import { enqueueOutbox, outgoingEvent, simulateWork } from '@dinner-rush/messaging';
+import {
+  enqueueOutbox,
+  outboxCommitted,
+  outgoingEvent,
+  simulateWork,
+} from '@dinner-rush/messaging';
 import { APP_CONFIG } from '@dinner-rush/service-kit';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import type { OrderServiceConfig } from '../config';
@@ -66,6 +71,7 @@ export class OrdersService {
       }
       throw error;
     }
+    outboxCommitted(); // the statement committed: wake the relay for order.created.v1
     ordersAccepted.inc();
     return placed;
   }
@@ -81,7 +87,7 @@ export class OrdersService {
    * again is harmless (no second event); a delivered order cannot be cancelled.
    */
   async cancel(id: string, reason: string | null): Promise<OrderView> {
-    await this.prisma.$transaction(async (tx) => {
+    const wasCancelled = await this.prisma.$transaction(async (tx) => {
       const cancelledAt = new Date();
       const order = await this.repository.cancelIfPlaced(tx, id, reason, cancelledAt);
       if (order) {
@@ -98,14 +104,16 @@ export class OrdersService {
           details: timelineDetails(data),
         });
         await enqueueOutbox(tx, [cancelled]);
-        return;
+        return true;
       }
       const status = await this.repository.findStatus(tx, id);
       if (status === undefined) throw new OrderError('order-not-found', `no order ${id}`);
       if (status === 'delivered') {
         throw new OrderError('order-not-cancellable', `order ${id} is already delivered`);
       }
+      return false;
     }, TX_OPTIONS);
+    if (wasCancelled) outboxCommitted();
     return this.get(id);
   }
 

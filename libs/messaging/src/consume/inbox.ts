@@ -1,4 +1,5 @@
 import type { Envelope } from '@dinner-rush/contracts';
+import { outboxCommitted } from '../outbox/outbox-signal';
 import { enqueueOutbox } from '../outbox/outbox-writer';
 import type { OutgoingMessage } from '../outbox/outgoing-message';
 import type { RawSqlClient } from '../raw-sql-client';
@@ -22,6 +23,7 @@ export async function applyExactlyOnce<Tx extends RawSqlClient>(
   effect: (tx: Tx) => Promise<readonly OutgoingMessage[]>,
 ): Promise<boolean> {
   let applied = false;
+  let enqueued = 0;
   await transaction(async (tx) => {
     const inserted = await tx.$executeRawUnsafe(
       'INSERT INTO inbox (message_id, type) VALUES ($1::uuid, $2) ON CONFLICT DO NOTHING',
@@ -32,9 +34,12 @@ export async function applyExactlyOnce<Tx extends RawSqlClient>(
       noteDuplicate();
       return;
     }
-    await enqueueOutbox(tx, await effect(tx));
+    const messages = await effect(tx);
+    await enqueueOutbox(tx, messages);
+    enqueued = messages.length;
     applied = true;
   });
+  if (enqueued > 0) outboxCommitted();
   await holdAfterCommit(); // test-only window between commit and ack (see fault-injection.ts)
   return applied;
 }

@@ -5,7 +5,7 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { createPgPool, parseDatabaseUrl } from '@dinner-rush/database';
+import { createPgPool } from '@dinner-rush/database';
 import type { Pool } from 'pg';
 import { MESSAGING_OPTIONS, type MessagingModuleOptions } from '../messaging-options';
 import { OutboxRelay } from './outbox-relay';
@@ -28,19 +28,18 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
   ) {
     const outbox = options.outbox;
     if (!outbox) return;
-    // Three connections: one held for LISTEN, two so that marking one batch sent
-    // and claiming the next (pipelined, see OutboxRelay) do not queue for one.
+    // Two connections, so that marking one batch sent and claiming the next
+    // (pipelined, see OutboxRelay) do not queue for one.
     // The outbox is a queue table: each claim and mark leaves dead index entries
     // behind until VACUUM. A plain index scan marks them dead as it passes and
     // skips them next time; a bitmap scan (which the planner picks on stale
     // statistics) revisits every one, so claims slowed down with every row ever
     // sent (34 ms and 6,000 buffers for an empty claim after 60k updates here).
-    this.pool = createPgPool(outbox.databaseUrl, 3, { enable_bitmapscan: 'off' });
+    this.pool = createPgPool(outbox.databaseUrl, 2, { enable_bitmapscan: 'off' });
     // A relay that dies holding a lease (SIGKILL) delays its rows by the lease's
     // remainder; the lease only has to outlast one batch's publish timeout.
     this.store = new OutboxStore(this.pool, outbox.leaseMs ?? DEFAULT_LEASE_MS);
-    this.relay = new OutboxRelay(this.store, this.pool, amqp, {
-      notifyChannel: `${parseDatabaseUrl(outbox.databaseUrl).schema}_outbox`,
+    this.relay = new OutboxRelay(this.store, amqp, {
       pollIntervalMs: outbox.pollIntervalMs,
       batchSize: outbox.batchSize ?? 200,
       publishTimeoutMs: outbox.publishTimeoutMs ?? DEFAULT_LEASE_MS / 2,

@@ -1,12 +1,11 @@
 import type { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
 import { Logger } from '@nestjs/common';
-import type { Pool, PoolClient } from 'pg';
 import type { OutboxStore, ClaimedMessage } from './outbox-store';
 import { outboxPublished } from '../messaging-metrics';
+import { onOutboxCommitted } from './outbox-signal';
 
 export interface OutboxRelaySettings {
-  /** LISTEN channel the outbox insert trigger notifies (`<schema>_outbox`). */
-  notifyChannel: string;
+  /** Fallback for rows this process was not told about (written by another replica). */
   pollIntervalMs: number;
   batchSize: number;
   publishTimeoutMs: number;
@@ -19,9 +18,10 @@ const NOT_YET = Symbol('no confirm yet');
 
 /**
  * Publishes outbox rows to RabbitMQ with publisher confirms and persistent
- * delivery, marking them sent only after the broker confirmed. It wakes on
- * LISTEN/NOTIFY, polls as a fallback, and holds no database transaction while
- * it waits on the broker (rows are leased, see OutboxStore).
+ * delivery, marking them sent only after the broker confirmed. It wakes when
+ * this process commits outbox rows (outbox-signal.ts), polls as a fallback,
+ * and holds no database transaction while it waits on the broker (rows are
+ * leased, see OutboxStore).
  *
  * Batches are pipelined: a batch's confirms are awaited while the next batch is
  * claimed and published. Per-aggregate order still holds, because a claim
@@ -30,8 +30,8 @@ const NOT_YET = Symbol('no confirm yet');
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
-  private listener?: PoolClient;
   private timer?: NodeJS.Timeout;
+  private unsubscribe?: () => void;
   private draining?: Promise<void>;
   private wakeAgain = false;
   private stopped = false;
@@ -44,14 +44,14 @@ export class OutboxRelay {
 
   constructor(
     private readonly store: OutboxStore,
-    private readonly pool: Pool,
     private readonly amqp: AmqpConnection,
     private readonly settings: OutboxRelaySettings,
   ) {}
 
-  /** Returns at once: LISTEN is set up by the first drain, so a database that is down cannot hold up start-up. */
+  /** Returns at once: a database that is down cannot hold up start-up (the poll retries). */
   start(): void {
     this.stopped = false;
+    this.unsubscribe = onOutboxCommitted(() => this.wake());
     this.timer = setInterval(() => this.wake(), this.settings.pollIntervalMs);
     this.wake();
   }
@@ -59,12 +59,11 @@ export class OutboxRelay {
   /** Stops waking, then publishes whatever is still pending once more before returning. */
   async stop(): Promise<void> {
     if (this.stopped) return;
-    this.stopped = true; // wake() ignores notifications and polls from here on
+    this.stopped = true; // wake() ignores commits and polls from here on
+    this.unsubscribe?.();
     clearInterval(this.timer);
     await this.draining;
     await this.drain();
-    this.listener?.release();
-    this.listener = undefined;
   }
 
   /** Starts a drain, or asks the running one to go round once more. */
@@ -84,7 +83,6 @@ export class OutboxRelay {
     try {
       do {
         this.wakeAgain = false;
-        if (!this.listener) await this.listen();
         if (!this.amqp.connected) break; // the poll tries again once the broker is back
         await this.markConfirmedLeftovers();
         const batch = await this.store.claim(this.settings.batchSize);
@@ -169,21 +167,5 @@ export class OutboxRelay {
     return outcome.map((o) =>
       o === NOT_YET ? new Error(`no confirm within ${this.settings.publishTimeoutMs} ms`) : o,
     );
-  }
-
-  private async listen(): Promise<void> {
-    try {
-      const client = await this.pool.connect();
-      client.on('notification', () => this.wake());
-      client.on('error', (error) => {
-        this.logger.warn(`outbox LISTEN connection lost (${error.message}); polling meanwhile`);
-        client.release(error);
-        this.listener = undefined;
-      });
-      await client.query(`LISTEN "${this.settings.notifyChannel}"`);
-      this.listener = client;
-    } catch (error) {
-      this.logger.warn(`outbox LISTEN unavailable, polling only: ${String(error)}`);
-    }
   }
 }

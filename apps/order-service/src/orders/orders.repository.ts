@@ -57,19 +57,20 @@ export class OrdersRepository {
    * committed in between could show in the timeline but not yet in the status.
    */
   async findOrder(id: string): Promise<OrderRecord | null> {
-    const [order] = await this.prisma.$transaction(
-      [
-        this.prisma.order.findUnique({
+    // Interactive, not the one-element batch form: Prisma runs a batch of one as a
+    // single request outside any transaction, and a status event committing between
+    // the order and timeline queries showed its entry beside the old status (CI flake).
+    return this.prisma.$transaction(
+      (tx) =>
+        tx.order.findUnique({
           where: { id },
           include: {
             lines: { orderBy: { lineNo: 'asc' } },
             timeline: { orderBy: [{ at: 'asc' }, { recordedAt: 'asc' }] },
           },
         }),
-      ],
       { isolationLevel: 'RepeatableRead' },
     );
-    return order;
   }
 
   async findStatus(tx: PrismaTx, id: string): Promise<OrderRecord['status'] | undefined> {

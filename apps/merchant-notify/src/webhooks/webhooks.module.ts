@@ -19,6 +19,6 @@ import { WebhooksRepository } from './webhooks.repository';
         }),
     },
   ],
-  exports: [WebhooksRepository, WebhookClient],
+  exports: [WebhookClient],
 })
 export class WebhooksModule {}

@@ -17,6 +17,21 @@ module.exports = {
       to: { path: '^apps/' },
     },
     {
+      name: 'no-lib-to-tools',
+      comment:
+        'Libs are the bottom layer; tools (CLIs, the scaffold) build on them, never the reverse. Move a shared piece down into a lib.',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^tools/' },
+    },
+    {
+      name: 'no-lib-to-bench',
+      comment: 'Benches measure the pipeline with libs; a lib never reaches into bench/.',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^bench/' },
+    },
+    {
       name: 'no-deep-lib-imports',
       comment: 'Reach a lib only through its index (the @dinner-rush/<lib> alias).',
       severity: 'error',

@@ -1,5 +1,5 @@
 # One image for every Dinner Rush service and tool; compose picks one with its command.
-# Built on a current Node LTS (the repo itself runs on Node >= 20.19).
+# Built and run on Node 24 LTS, the major package.json engines, .nvmrc and .ci/run name.
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -17,6 +17,8 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/prisma ./prisma
 # The per-service role SQL (db-roles) and broker settings.
 COPY --from=build /app/deploy ./deploy
+# The dashboard's page (static files the TypeScript build does not copy).
+COPY --from=build /app/apps/dashboard/public ./apps/dashboard/public
 # Writable by the unprivileged user: rendered broker definitions (a volume) and load reports.
 RUN mkdir -p /definitions /app/reports && chown node:node /definitions /app/reports
 USER node

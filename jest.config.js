@@ -10,8 +10,8 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/{apps,libs,test,tools,bench}/**/*.{spec,int-spec,e2e-spec}.ts'],
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swcConfig] },
-  // The WASM schema engine ships ESM only; let SWC turn it into CommonJS for Jest.
-  transformIgnorePatterns: ['/node_modules/(?!@prisma/schema-engine-wasm/)'],
+  // The WASM schema engine, jose and oidc-provider ship ESM only; let SWC turn them into CommonJS for Jest.
+  transformIgnorePatterns: ['/node_modules/(?!(@prisma/schema-engine-wasm|jose|oidc-provider)/)'],
   moduleNameMapper: {
     // Every lib by its alias: @dinner-rush/<lib> is libs/<lib>/src.
     '^@dinner-rush/([a-z-]+)$': '<rootDir>/libs/$1/src',

@@ -1,5 +1,6 @@
 import { cpus, totalmem } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { summarise } from '@dinner-rush/pipeline-stats';
 import { getJson, orderFactory, pollOrders, postJson, type Merchant } from '@dinner-rush/testing';
 
 /**
@@ -14,10 +15,6 @@ interface Order {
   id: string;
   createdAt: string;
   timeline: { type: string; at: string }[];
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 async function main(): Promise<void> {
@@ -52,7 +49,6 @@ async function main(): Promise<void> {
       const last = Math.max(...stepsOf(view).map((step) => Date.parse(step?.at ?? '')));
       return last - Date.parse(view.createdAt);
     });
-  latencies.sort((a, b) => a - b);
   const figures = {
     benchmark: 'order-to-all-steps latency',
     ratePerSecond: rate,
@@ -60,12 +56,7 @@ async function main(): Promise<void> {
     placed: placed.length,
     completed: latencies.length,
     lost: pending.length,
-    latencyMs: {
-      p50: percentile(latencies, 50),
-      p90: percentile(latencies, 90),
-      p99: percentile(latencies, 99),
-      max: latencies.at(-1),
-    },
+    latencyMs: summarise(latencies),
     machine: { cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30) },
     at: new Date().toISOString(),
   };

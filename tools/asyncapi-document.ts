@@ -8,11 +8,14 @@ import {
   Queues,
   type EventDefinition,
   type RpcDefinition,
+  RPC_REPLY_EXCHANGE,
 } from '@dinner-rush/contracts';
+import { RPC_QUEUE_OPTIONS } from '@dinner-rush/messaging';
 import { z } from 'zod';
 
 /**
- * The AsyncAPI 3.0 document of Dinner Rush, derived from libs/contracts alone:
+ * The AsyncAPI 3.0 document of Dinner Rush, derived from libs/contracts (and
+ * the RPC queue's flags from libs/messaging, which declares it):
  * every exchange an event is published to, one channel per routing key (the
  * event type), every consumer queue with its dead-letter queue, and every
  * request/reply pair. Payload schemas come from the zod contracts through
@@ -97,14 +100,19 @@ function rpcParts(rpc: RpcDefinition) {
     [requestId]: {
       address: rpc.queue,
       description:
-        `Requests for \`${rpc.name}\`, sent to the default exchange with routing key \`${rpc.routingKey}\`. ` +
-        'A classic, non-durable, auto-delete queue shared by the responder replicas; each request ' +
-        "expires with its asker's timeout.",
+        `Requests for \`${rpc.name}\`, sent to the exchange \`${rpc.exchange}\` with routing key \`${rpc.routingKey}\`. ` +
+        'A quorum queue shared by the responder replicas (replicated, so a lost node does not take it ' +
+        "along; expiring when unused); each request expires with its asker's timeout.",
       messages: { [requestId]: ref(`components/messages/${requestId}`) },
       bindings: {
         amqp: {
           is: 'queue',
-          queue: { name: rpc.queue, durable: false, exclusive: false, autoDelete: true },
+          queue: {
+            name: rpc.queue,
+            durable: RPC_QUEUE_OPTIONS.durable,
+            exclusive: false,
+            autoDelete: RPC_QUEUE_OPTIONS.autoDelete,
+          },
           bindingVersion: AMQP_BINDING_VERSION,
         },
       },
@@ -112,8 +120,19 @@ function rpcParts(rpc: RpcDefinition) {
     [replyId]: {
       address: null,
       description:
-        "Replies go to the asker's direct reply-to pseudo-queue (amq.rabbitmq.reply-to).",
+        `Replies go to the topic exchange \`${RPC_REPLY_EXCHANGE}\` with the request's reply_to as routing key: ` +
+        "the asker's own reply queue (`<service>.replies.<instance>`, exclusive to its connection, bound " +
+        'there under its name). Never through the default exchange: no service may write to it, and the ' +
+        "responder's topic permissions let it reach its askers' reply queues only. A reply that comes after " +
+        'its asker gave up is dropped.',
       messages: { [replyId]: ref(`components/messages/${replyId}`) },
+      bindings: {
+        amqp: {
+          is: 'routingKey',
+          exchange: { name: RPC_REPLY_EXCHANGE, type: 'topic', durable: true, autoDelete: false },
+          bindingVersion: AMQP_BINDING_VERSION,
+        },
+      },
     },
   };
   const message = (id: string, schema: z.ZodType, payload: unknown) => ({
@@ -143,7 +162,7 @@ function rpcParts(rpc: RpcDefinition) {
     },
     [`answer.${rpc.name}`]: {
       action: 'receive',
-      summary: `Answer ${rpc.name} on the reply-to address, echoing the correlation id.`,
+      summary: `Answer ${rpc.name} through ${RPC_REPLY_EXCHANGE} to the reply-to address, echoing the correlation id.`,
       channel: ref(`channels/${requestId}`),
       messages: [ref(`channels/${requestId}/messages/${requestId}`)],
       reply,

@@ -1,5 +1,5 @@
 import { Parser, DiagnosticSeverity } from '@asyncapi/parser';
-import { AllEvents, AllRpcs, Queues } from '@dinner-rush/contracts';
+import { AllEvents, AllRpcs, Queues, RPC_REPLY_EXCHANGE } from '@dinner-rush/contracts';
 import { committedAsyncApi, currentAsyncApi } from './asyncapi';
 
 const isError = (diagnostic: { severity: unknown }) =>
@@ -12,7 +12,14 @@ const isError = (diagnostic: { severity: unknown }) =>
 describe('AsyncAPI document', () => {
   let rendered: string;
   let document: {
-    channels: Record<string, { address: string | null; messages: Record<string, unknown> }>;
+    channels: Record<
+      string,
+      {
+        address: string | null;
+        messages: Record<string, unknown>;
+        bindings?: { amqp?: { exchange?: { name: string } } };
+      }
+    >;
     operations: Record<string, { action: string; reply?: unknown }>;
     components: { messages: Record<string, { examples?: unknown[] }> };
   };
@@ -55,6 +62,10 @@ describe('AsyncAPI document', () => {
         action: 'send',
         reply: { address: { location: '$message.header#/reply_to' } },
       });
+      // Replies through the named reply exchange, never the default exchange or direct reply-to.
+      expect(document.channels[`${rpc.name}.reply`]?.bindings?.amqp?.exchange?.name).toBe(
+        RPC_REPLY_EXCHANGE,
+      );
     }
   });
 

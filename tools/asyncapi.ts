@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { buildAsyncApiDocument } from './asyncapi-document';
 
 /**
- * `npm run docs:asyncapi`: writes docs/asyncapi.json from libs/contracts.
+ * `dinner-rush docs:asyncapi`: writes docs/asyncapi.json from libs/contracts.
  * With --check it writes nothing and fails when the committed file is stale.
  */
 export const REPO_ROOT = resolve(__dirname, __dirname.includes('/dist/') ? '../..' : '..');
@@ -23,28 +23,18 @@ export function committedAsyncApi(): unknown {
   return JSON.parse(readFileSync(ASYNCAPI_FILE, 'utf8')) as unknown;
 }
 
-async function main(): Promise<void> {
-  const document = currentAsyncApi();
-  if (process.argv.includes('--check')) {
-    if (!isDeepStrictEqual(committedAsyncApi(), document)) {
-      console.error('docs/asyncapi.json is stale: run `npm run docs:asyncapi`');
-      process.exit(1);
-    }
-    return;
-  }
+/** True when docs/asyncapi.json matches libs/contracts (`--check`). */
+export function asyncApiIsCurrent(): boolean {
+  return isDeepStrictEqual(committedAsyncApi(), currentAsyncApi());
+}
+
+export async function writeAsyncApi(): Promise<void> {
   // Written as Prettier would write it, so `prettier --check .` passes on the committed file.
   const { format, resolveConfig } = await import('prettier');
   const options = await resolveConfig(ASYNCAPI_FILE);
   writeFileSync(
     ASYNCAPI_FILE,
-    await format(JSON.stringify(document, null, 2), { ...options, parser: 'json' }),
+    await format(JSON.stringify(currentAsyncApi(), null, 2), { ...options, parser: 'json' }),
   );
   console.log(`wrote ${ASYNCAPI_FILE}`);
-}
-
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
 }

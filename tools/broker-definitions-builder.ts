@@ -1,13 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { RPC_REPLY_EXCHANGE, type RpcDefinition } from '@dinner-rush/contracts';
 import { footprintOf, type BrokerFootprint } from './broker-footprint';
 import { grantFor, type BrokerPermission } from './broker-grants';
 import { BROKER_SERVICES } from './broker-services';
+import { replyTopicGrant } from './broker-reply-grants';
+import { topicGrantsFor, type TopicPermission } from './broker-topic-grants';
 
 /** The subset of RabbitMQ's definitions format (GET/POST /api/definitions) used here. */
 export interface BrokerDefinitions {
   users: { name: string; password_hash: string; hashing_algorithm: string; tags: string[] }[];
   vhosts: { name: string }[];
   permissions: ({ user: string; vhost: string } & BrokerPermission)[];
+  topic_permissions: ({ user: string; vhost: string } & TopicPermission)[];
   exchanges: {
     name: string;
     vhost: string;
@@ -34,7 +38,10 @@ export interface BrokerDefinitions {
   }[];
 }
 
-/** The dashboard's and load generator's user: management API read access, no AMQP rights. */
+/**
+ * The dashboard's and load generator's user: management API read access, no
+ * AMQP rights (a passive declare, its depth reading without the API, needs none).
+ */
 export const MONITOR_USER = 'monitor';
 
 export interface DefinitionsOptions {
@@ -51,20 +58,39 @@ export interface ServiceGrant {
   service: string;
   user: string;
   permission: BrokerPermission;
+  /** Which routing keys it may publish and bind with on each topic exchange. */
+  topics: TopicPermission[];
   footprint: BrokerFootprint;
 }
 
 /** Each service's user, grant and footprint, from the code. */
 export function serviceGrants(userPrefix = ''): ServiceGrant[] {
-  return Object.entries(BROKER_SERVICES).map(([service, definition]) => {
-    const footprint = footprintOf(definition.module());
-    return {
-      service,
-      user: `${userPrefix}${service}`,
-      permission: grantFor(service, footprint, definition.publishes),
-      footprint,
-    };
-  });
+  const services = Object.entries(BROKER_SERVICES).map(([service, definition]) => ({
+    service,
+    definition,
+    footprint: footprintOf(definition.module()),
+  }));
+  const topicExchanges = [
+    ...new Set(
+      services.flatMap(({ footprint }) =>
+        footprint.exchanges
+          .filter((e) => (e.type ?? 'topic') === 'topic' && e.name !== RPC_REPLY_EXCHANGE)
+          .map((e) => e.name),
+      ),
+    ),
+  ];
+  const askersOf = (rpc: RpcDefinition) =>
+    services.filter(({ footprint }) => footprint.asks?.asks.includes(rpc)).map((s) => s.service);
+  return services.map(({ service, definition, footprint }) => ({
+    service,
+    user: `${userPrefix}${service}`,
+    permission: grantFor(service, footprint, definition.publishes),
+    topics: [
+      ...topicGrantsFor(footprint, definition.events, topicExchanges),
+      replyTopicGrant(footprint, askersOf),
+    ].sort((a, b) => a.exchange.localeCompare(b.exchange)),
+    footprint,
+  }));
 }
 
 /**
@@ -113,6 +139,9 @@ export function buildDefinitions(options: DefinitionsOptions = {}): BrokerDefini
       });
   const users = grants.map((g) => user(g.user, options.passwordOf?.(g.user), []));
   const permissions = grants.map((g) => ({ user: g.user, vhost, ...g.permission }));
+  const topicPermissions = grants.flatMap((g) =>
+    g.topics.map((topic) => ({ user: g.user, vhost, ...topic })),
+  );
   // Watches queue depths and rates over the management API; may touch no message.
   const monitor = `${options.userPrefix ?? ''}${MONITOR_USER}`;
   users.push(user(monitor, options.passwordOf?.(monitor), ['monitoring']));
@@ -127,6 +156,7 @@ export function buildDefinitions(options: DefinitionsOptions = {}): BrokerDefini
     users,
     vhosts: [{ name: vhost }],
     permissions,
+    topic_permissions: topicPermissions,
     exchanges: byName(exchanges.values()),
     queues: byName(queues.values()),
     bindings: [...bindings.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, b]) => b),

@@ -45,24 +45,20 @@ export function renderedDefinitions(withAdmin: boolean, env = process.env): Brok
   });
 }
 
-/**
- * npm run broker:definitions            rewrites deploy/rabbitmq/definitions.json from the code
- * node dist/tools/broker-definitions.js --render <file>
- *                                       writes them with password hashes from the environment
- *                                       (compose's broker-definitions step, loaded by RabbitMQ at boot)
- */
-function main(): void {
-  const [flag, target] = process.argv.slice(2);
-  if (flag === '--render') {
-    if (!target) throw new Error('usage: --render <file>');
-    writeFileSync(target, JSON.stringify(renderedDefinitions(true)), { mode: 0o644 });
-    console.log(
-      `broker definitions with ${Object.keys(BROKER_SERVICES).length} service users written to ${target}`,
-    );
-    return;
-  }
+/** `dinner-rush broker:definitions`: rewrites deploy/rabbitmq/definitions.json from the code. */
+export function writeCommittedDefinitions(): void {
   writeFileSync(DEFINITIONS_PATH, committedDefinitions());
   console.log(`wrote ${DEFINITIONS_PATH}`);
 }
 
-if (require.main === module) main();
+/**
+ * `dinner-rush broker:definitions --render <file>`: the definitions with
+ * password hashes from the environment (compose's broker-definitions step;
+ * RabbitMQ loads the file at boot).
+ */
+export function renderDefinitionsTo(file: string): void {
+  writeFileSync(file, JSON.stringify(renderedDefinitions(true)), { mode: 0o644 });
+  console.log(
+    `broker definitions with ${Object.keys(BROKER_SERVICES).length} service users written to ${file}`,
+  );
+}

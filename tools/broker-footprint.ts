@@ -5,10 +5,15 @@ import {
   type RabbitMQExchangeConfig,
 } from '@golevelup/nestjs-rabbitmq';
 import type { DynamicModule, Type } from '@nestjs/common';
+import type { RpcDefinition } from '@dinner-rush/contracts';
 import {
   MESSAGING_OPTIONS,
+  queuesFor,
+  RPC_ASKER,
   rabbitConfig,
+  rpcAnsweredBy,
   type MessagingModuleOptions,
+  type RpcAsker,
 } from '@dinner-rush/messaging';
 
 /** One queue a service declares, with the arguments it declares it with. */
@@ -37,12 +42,15 @@ export interface BrokerFootprint {
   bindings: BindingDeclaration[];
   /** Queues the service consumes from. */
   consumes: string[];
-  /** It answers requests: golevelup replies through the default exchange. */
-  answersRpc: boolean;
+  /** The requests it answers (@AnswerRpc): it publishes their replies to the reply exchange. */
+  answers: RpcDefinition[];
+  /** The requests it sends (RpcRequesterModule), and the service name its reply queues carry. */
+  asks?: RpcAsker;
 }
 
 type ModuleRef = Type | DynamicModule | Promise<DynamicModule> | { forwardRef: () => Type };
-type ProviderRef = Type | { provide: unknown; useFactory?: (...args: unknown[]) => unknown };
+type ProviderRef =
+  Type | { provide: unknown; useFactory?: (...args: unknown[]) => unknown; useValue?: unknown };
 
 export function footprintOf(appModule: DynamicModule): BrokerFootprint {
   const { providers } = collect(appModule);
@@ -53,9 +61,11 @@ export function footprintOf(appModule: DynamicModule): BrokerFootprint {
     queues: [],
     bindings: [],
     consumes: [],
-    answersRpc: false,
+    answers: [],
+    asks: askerOf(providers),
   };
-  for (const queue of config.queues ?? []) {
+  // Declared by the service's TopologyKeeper, not through golevelup's config.
+  for (const queue of queuesFor(options)) {
     if (!queue.name) continue;
     addQueue(footprint, queue.name, queue.options);
     for (const key of [queue.routingKey ?? ''].flat())
@@ -65,6 +75,7 @@ export function footprintOf(appModule: DynamicModule): BrokerFootprint {
   for (const handler of handlersOf(providers)) addHandler(footprint, handler);
   // A module reached twice (class and dynamic form) lists its handlers twice.
   footprint.consumes = [...new Set(footprint.consumes)];
+  footprint.answers = [...new Set(footprint.answers)];
   footprint.bindings = footprint.bindings.filter(
     (b, i, all) =>
       all.findIndex(
@@ -74,14 +85,14 @@ export function footprintOf(appModule: DynamicModule): BrokerFootprint {
   return footprint;
 }
 
-/** golevelup's handler metadata: the subscription options plus which decorator set them. */
-type HandlerMeta = MessageHandlerOptions & { type?: 'subscribe' | 'rpc' };
+/** golevelup's handler metadata, plus the contract an @AnswerRpc method answers. */
+type HandlerMeta = MessageHandlerOptions & { answers?: RpcDefinition };
 
 function addHandler(footprint: BrokerFootprint, handler: HandlerMeta): void {
   const queue = handler.queue;
   if (!queue) throw new Error('a handler without a named queue cannot be granted');
   footprint.consumes.push(queue);
-  if (handler.type === 'rpc') footprint.answersRpc = true;
+  if (handler.answers) footprint.answers.push(handler.answers);
   addQueue(footprint, queue, handler.queueOptions);
   const bindings = [
     ...(handler.exchange
@@ -110,17 +121,29 @@ function addQueue(
   });
 }
 
-/** The options ServiceModule hands MessagingModule: its factory takes no injections. */
+/**
+ * The options ServiceModule hands MessagingModule. Its factory's one injection
+ * is the service's database, of which it reads only the pool (for the outbox):
+ * nothing here connects, so a stand-in without one will do.
+ */
 function messagingOptions(providers: ProviderRef[]): MessagingModuleOptions {
+  const databaseStandIn = { pool: undefined };
   for (const provider of providers) {
     if (
       typeof provider === 'object' &&
       provider.provide === MESSAGING_OPTIONS &&
       provider.useFactory
     )
-      return provider.useFactory() as MessagingModuleOptions;
+      return provider.useFactory(databaseStandIn) as MessagingModuleOptions;
   }
   throw new Error('no MessagingModule in this application module');
+}
+
+function askerOf(providers: ProviderRef[]): RpcAsker | undefined {
+  for (const provider of providers)
+    if (typeof provider === 'object' && provider.provide === RPC_ASKER)
+      return provider.useValue as RpcAsker;
+  return undefined;
 }
 
 function handlersOf(providers: ProviderRef[]): HandlerMeta[] {
@@ -132,7 +155,7 @@ function handlersOf(providers: ProviderRef[]): HandlerMeta[] {
       const method = Object.getOwnPropertyDescriptor(prototype, key)?.value as unknown;
       if (typeof method !== 'function') continue;
       const meta = Reflect.getMetadata(RABBIT_HANDLER, method) as HandlerMeta | undefined;
-      if (meta) handlers.push(meta);
+      if (meta) handlers.push({ ...meta, answers: rpcAnsweredBy(method) });
     }
   }
   return handlers;

@@ -1,4 +1,4 @@
-import { Exchanges } from '@dinner-rush/contracts';
+import { Exchanges, RPC_REPLY_EXCHANGE } from '@dinner-rush/contracts';
 import type { BrokerFootprint } from './broker-footprint';
 import { DEFAULT_EXCHANGE } from './broker-services';
 
@@ -15,11 +15,14 @@ export const SHARED_EXCHANGES: readonly string[] = Object.values(Exchanges);
 /**
  * Least privilege, derived from what the service's code declares:
  * - configure (declare, delete): only its own `<service>.*` queues and exchanges;
- * - write (publish, and be bound to): its own names plus the exchanges it publishes to
+ * - write (publish, and be bound to): its own names plus the exchanges it publishes to,
+ *   the exchanges of the requests it asks, the reply exchange if it answers requests
  *   (and any dead-letter exchange its queues name, which RabbitMQ checks at declare);
- * - read (consume, and bind from): its own names plus the exchanges its queues are bound to.
+ * - read (consume, and bind from): its own names plus the exchanges its queues are bound
+ *   to, and the reply exchange if it asks (its reply queue is bound there).
  * So a consumer can neither publish to `orders` nor read another service's queue,
- * and no service can delete a shared exchange.
+ * no service can delete a shared exchange, and none writes to the default exchange
+ * (whose write permission would reach every queue by name).
  */
 export function grantFor(
   service: string,
@@ -27,6 +30,8 @@ export function grantFor(
   publishes: readonly string[],
 ): BrokerPermission {
   assertOwnNames(service, footprint);
+  if (footprint.asks && footprint.asks.service !== service)
+    throw new Error(`${service} names its reply queues after ${footprint.asks.service}`);
   const own = `${escape(service)}\\..*`;
   const foreign = (names: Iterable<string>) =>
     [...new Set(names)]
@@ -34,14 +39,17 @@ export function grantFor(
       .filter((name) => !name.startsWith(`${service}.`))
       .sort()
       .map(escape);
-  // An RPC responder's replies go through the default exchange (golevelup, direct reply-to),
-  // and declaring a queue with a dead-letter exchange needs write access to that exchange.
+  // Declaring a queue with a dead-letter exchange needs write access to that exchange.
   const written = foreign([
     ...publishes,
-    ...(footprint.answersRpc ? [''] : []),
+    ...(footprint.asks?.asks ?? []).map((rpc) => rpc.exchange),
+    ...(footprint.answers.length > 0 ? [RPC_REPLY_EXCHANGE] : []),
     ...footprint.queues.flatMap((q) => deadLetterExchangeOf(q.arguments)),
   ]);
-  const boundFrom = foreign(footprint.bindings.map((b) => b.exchange).filter((e) => e !== ''));
+  const boundFrom = foreign([
+    ...footprint.bindings.map((b) => b.exchange).filter((e) => e !== ''),
+    ...(footprint.asks ? [RPC_REPLY_EXCHANGE] : []),
+  ]);
   return {
     configure: `^${own}$`,
     write: `^(${[own, ...written].join('|')})$`,
@@ -67,6 +75,7 @@ function deadLetterExchangeOf(args: Record<string, unknown>): string[] {
   return typeof exchange === 'string' ? [exchange] : [];
 }
 
-function escape(name: string): string {
+/** `name` as a regular expression matching itself. */
+export function escape(name: string): string {
   return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

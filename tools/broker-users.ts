@@ -1,4 +1,5 @@
-import { management } from './broker-management';
+import { ManagementApi } from '@dinner-rush/pipeline-stats';
+import { redactUrlCredentials } from '@dinner-rush/service-kit';
 import { renderedDefinitions } from './broker-definitions';
 import type { BrokerDefinitions } from './broker-definitions-builder';
 
@@ -11,29 +12,30 @@ export async function applyDefinitions(
   managementUrl: string,
   definitions: BrokerDefinitions,
 ): Promise<void> {
-  await management(managementUrl, 'POST', '/definitions', definitions);
+  await new ManagementApi(managementUrl, { timeoutMs: 30_000 }).text(
+    'POST',
+    '/definitions',
+    definitions,
+  );
 }
 
 /**
- * npm run broker:users
- * Gives a running broker (RABBITMQ_MANAGEMENT_URL, default the local one as
- * guest) the same per-service users, permissions and topology as compose, in
- * RABBITMQ_VHOST (default '/'). Passwords from `<SERVICE>_RABBITMQ_PASSWORD`.
- * Then start a service with RABBITMQ_URL=amqp://<service>:<password>@…
- * and RABBITMQ_TOPOLOGY=provisioned.
+ * `dinner-rush broker:users`: gives a running broker the same per-service
+ * users, permissions and topology as compose, in RABBITMQ_VHOST (default '/').
+ * Passwords from `<SERVICE>_RABBITMQ_PASSWORD`. Then start a service with
+ * RABBITMQ_URL=amqp://<service>:<password>@… and RABBITMQ_TOPOLOGY=provisioned.
  */
-async function main(): Promise<void> {
-  const managementUrl = process.env.RABBITMQ_MANAGEMENT_URL ?? 'http://guest:guest@127.0.0.1:15672';
+export async function applyBrokerUsers(managementUrl: string): Promise<void> {
   const definitions = renderedDefinitions(false);
-  await applyDefinitions(managementUrl, definitions);
+  await applyDefinitions(managementUrl, definitions).catch((error: unknown) => {
+    throw new Error(
+      `importing definitions through the management API at ${redactUrlCredentials(managementUrl)} ` +
+        `failed: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  });
   for (const p of definitions.permissions)
     console.log(
       `${p.user} on ${p.vhost}: configure ${p.configure}  write ${p.write}  read ${p.read}`,
     );
 }
-
-if (require.main === module)
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });

@@ -1,15 +1,15 @@
 import { join } from 'node:path';
 import { ensureDatabase, applyMigrations, servicePrismaPaths } from '@dinner-rush/database';
+import { redactUrlCredentials } from '@dinner-rush/service-kit';
 import { SERVICE_SCHEMAS, type ServiceName } from './services';
 
 /**
- * npm run db:migrate [-- <service>]
- * Applies each service's migrations to its DATABASE_URL (env
- * `<SERVICE>_DATABASE_URL`, else the local default), offline, like
- * `prisma migrate deploy`. Services also do this themselves at boot.
+ * `dinner-rush db:migrate [service]`: applies each service's migrations (or
+ * one's) to its DATABASE_URL (env `<SERVICE>_DATABASE_URL`, else the local
+ * default), offline, like `prisma migrate deploy`. Services also do this
+ * themselves at boot.
  */
-async function main(): Promise<void> {
-  const only = process.argv[2];
+export async function migrateServices(only?: ServiceName): Promise<void> {
   const services = (Object.keys(SERVICE_SCHEMAS) as ServiceName[]).filter(
     (s) => !only || s === only,
   );
@@ -18,16 +18,18 @@ async function main(): Promise<void> {
     const url =
       process.env[envName] ??
       `postgresql://root@127.0.0.1:5432/dinner_rush?schema=${SERVICE_SCHEMAS[service]}`;
-    await ensureDatabase(url);
-    const applied = await applyMigrations(
-      url,
-      servicePrismaPaths(join(process.cwd(), 'prisma'), service),
-    );
+    const applied = await migrate(url, service).catch((error: unknown) => {
+      throw new Error(
+        `${service}: migrating ${redactUrlCredentials(url)} failed: ` +
+          (error instanceof Error ? error.message : String(error)),
+        { cause: error },
+      );
+    });
     console.log(`${service}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+async function migrate(url: string, service: ServiceName): Promise<string[]> {
+  await ensureDatabase(url);
+  return applyMigrations(url, servicePrismaPaths(join(process.cwd(), 'prisma'), service));
+}

@@ -1,21 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { diffSchemas, servicePrismaPaths, type PrismaSchemaFile } from '@dinner-rush/database';
-import { assertService, SERVICE_SCHEMAS } from './services';
+import { SERVICE_SCHEMAS, type ServiceName } from './services';
 
 /**
- * npm run db:migration -- <service> <name>
- *
+ * `dinner-rush db:migration <service> <name>`:
  * Writes prisma/<service>/migrations/<timestamp>_<name>/migration.sql offline:
  * the SQL that takes the schema as last committed (git HEAD) to the schema in
  * the work tree. With internet, `prisma migrate dev` does the same job.
  * The schema-drift test fails if the result does not match the schema.
  */
-async function main(): Promise<void> {
-  const service = assertService(process.argv[2]);
-  const name = (process.argv[3] ?? '').replace(/[^a-z0-9_]/gi, '_');
-  if (!name) throw new Error('usage: npm run db:migration -- <service> <migration_name>');
+export async function writeMigration(service: ServiceName, migrationName: string): Promise<void> {
+  const name = migrationName.replace(/[^a-z0-9_]/gi, '_');
   const paths = servicePrismaPaths(join(process.cwd(), 'prisma'), service);
   const previous = committedSchema(paths.schemaDir);
   // The engine opens a connection even for a pure diff; any reachable server will do.
@@ -53,13 +50,7 @@ function committedSchema(schemaDir: string): PrismaSchemaFile[] | undefined {
 
 function gitShow(path: string): string {
   const content = execFileSync('git', ['show', `HEAD:${path}`], { encoding: 'utf8' });
-  // A committed symlink shows its target path: read the shared file it points at.
-  return content.includes('\n') || content.includes('model ')
-    ? content
-    : readFileSync(join(process.cwd(), path), 'utf8');
+  // A committed symlink shows its target path: read the shared file it points at, as committed.
+  if (content.includes('\n') || content.includes('model ')) return content;
+  return gitShow(posix.normalize(posix.join(posix.dirname(path), content.trim())));
 }
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});

@@ -45,27 +45,21 @@ export async function applyServiceRoles(
 }
 
 /**
- * npm run db:roles [-- --migrate]
- * One login role per service (`order_service`, `rider_assignment`, …) owning
- * its schema and nothing else, on DATABASE_ADMIN_URL (default the local
- * dinner_rush database as root). Passwords from `<SERVICE>_DB_PASSWORD`.
- * With --migrate, each service's migrations then run as its own role (compose
- * does this before the services start).
+ * `dinner-rush db:roles [--migrate]`: one login role per service
+ * (`order_service`, `rider_assignment`, …) owning its schema and nothing else,
+ * on DATABASE_ADMIN_URL (default the local dinner_rush database as root).
+ * Passwords from `<SERVICE>_DB_PASSWORD`. With `migrate`, each service's
+ * migrations then run as its own role (compose does this before the services
+ * start).
  */
-async function main(): Promise<void> {
+export async function applyRolesFromEnv(migrate: boolean): Promise<void> {
   const services = Object.keys(SERVICE_SCHEMAS) as ServiceName[];
   const secrets = requireEnv(services.map((s) => passwordVariable(s, 'DB')));
   await applyServiceRoles({
     adminUrl: process.env.DATABASE_ADMIN_URL ?? 'postgresql://root@127.0.0.1:5432/dinner_rush',
     passwordOf: (service) => secrets[passwordVariable(service, 'DB')] ?? '',
-    migrate: process.argv.includes('--migrate'),
+    migrate,
   });
   for (const service of services)
     console.log(`${service}: role ${roleName(service)} owns schema ${SERVICE_SCHEMAS[service]}`);
 }
-
-if (require.main === module)
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });

@@ -1,13 +1,5 @@
-import { parseArgs } from 'node:util';
+import { TokenClient, toolsClientEnvSchema } from '@dinner-rush/auth';
 import { Queues } from '@dinner-rush/contracts';
-
-const USAGE = `usage: npm run replay -- <service | queue> [--since <ISO time>] [--types <t1,t2>]
-  Sends order-service's archived order events to that consumer's own queue, so a
-  consumer started late begins with history. Duplicates are dropped by its inbox.
-  <service>  a consumer, e.g. customer-notify (its queue <service>.orders), or a queue name
-  --since    only events from this instant on (e.g. 2026-11-22T00:00:00Z)
-  --types    only these event types (e.g. order.created.v1,order.cancelled.v1)
-  ORDER_SERVICE_URL  default http://127.0.0.1:3000`;
 
 /** The queue a service consumes order events on, as libs/contracts names it. */
 export function replayQueueFor(target: string): string {
@@ -17,35 +9,45 @@ export function replayQueueFor(target: string): string {
   return queue;
 }
 
-async function main(): Promise<void> {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: { since: { type: 'string' }, types: { type: 'string' }, help: { type: 'boolean' } },
-  });
-  const [target] = positionals;
-  if (values.help || !target) {
-    console.log(USAGE);
-    process.exit(values.help ? 0 : 1);
-  }
-  const base = process.env.ORDER_SERVICE_URL ?? 'http://127.0.0.1:3000';
-  const body = {
-    queue: replayQueueFor(target),
-    ...(values.since ? { since: new Date(values.since).toISOString() } : {}),
-    ...(values.types ? { types: values.types.split(',').map((t) => t.trim()) } : {}),
-  };
-  const response = await fetch(`${base}/replays`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const answer = (await response.json()) as { replayed?: number; detail?: string };
-  if (!response.ok) throw new Error(`order-service answered ${response.status}: ${answer.detail}`);
-  console.log(`replayed ${answer.replayed} order event(s) to ${body.queue}`);
+export interface ReplayRequest {
+  queue: string;
+  since?: Date;
+  types?: string[];
 }
 
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+/**
+ * `dinner-rush replay`: asks order-service to send its archived order events
+ * to one consumer's own queue, so a consumer started late begins with history.
+ * Duplicates are dropped by the consumer's inbox. Returns how many were sent.
+ */
+export async function replayHistory(
+  orderServiceUrl: string,
+  request: ReplayRequest,
+): Promise<number> {
+  const endpoint = `${orderServiceUrl.replace(/\/$/, '')}/replays`;
+  const body = {
+    queue: request.queue,
+    ...(request.since ? { since: request.since.toISOString() } : {}),
+    ...(request.types ? { types: request.types } : {}),
+  };
+  // POST /replays is operator-only: the tools client's own token (OIDC_ISSUER, OIDC_TOOLS_CLIENT_SECRET).
+  const token = await new TokenClient(toolsClientEnvSchema.parse(process.env)).operator();
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  }).catch((error: unknown) => {
+    throw new Error(`POST ${endpoint} failed: is order-service running (npm start)?`, {
+      cause: error,
+    });
   });
+  const answer = (await response.json().catch(() => ({}))) as {
+    replayed?: number;
+    detail?: string;
+  };
+  if (!response.ok)
+    throw new Error(
+      `POST ${endpoint}: order-service answered ${response.status}: ${answer.detail}`,
+    );
+  return answer.replayed ?? 0;
 }

@@ -1,14 +1,8 @@
-/** The services with a database of their own, and the PostgreSQL schema each owns. */
-export const SERVICE_SCHEMAS = {
-  'order-service': 'orders',
-  'rider-assignment': 'rider_assignment',
-  'merchant-notify': 'merchant_notify',
-  ledger: 'ledger',
-  'customer-notify': 'customer_notify',
-} as const;
+import { SERVICE_SCHEMAS, type ServiceName } from '@dinner-rush/database';
 
-export type ServiceName = keyof typeof SERVICE_SCHEMAS;
+export { SERVICE_SCHEMAS, type ServiceName };
 
+/** The service a tool was asked about, or an error that lists the known ones. */
 export function assertService(name: string | undefined): ServiceName {
   if (name && name in SERVICE_SCHEMAS) return name as ServiceName;
   throw new Error(

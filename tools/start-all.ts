@@ -1,20 +1,20 @@
-import concurrently from 'concurrently';
+import { baseEnvSchema } from '@dinner-rush/service-kit';
+// eslint-disable-next-line no-restricted-imports -- the preflight asks the management API the dashboard will ask (a tool reading an app's settings, as broker-services does)
+import { dashboardEnvSchema } from '../apps/dashboard/src/config';
+import { preflight } from './preflight/preflight';
+import { appEnv, PIPELINE_APPS, pipelinePorts, portVariable } from './supervisor/pipeline-apps';
+import { supervise } from './supervisor/supervise';
 
 /**
- * `npm start`: all five services and the dashboard in the foreground against the local
- * PostgreSQL and RabbitMQ, logs prefixed by service. Each applies its own
- * migrations and seeds its demo data at boot. Ctrl-C (SIGINT) reaches every
- * service, which drains in-flight messages and closes its connections.
+ * `npm start`: all five services and the dashboard in the foreground against
+ * the local PostgreSQL and RabbitMQ, logs prefixed by service. First a
+ * preflight says in one line each what is missing and how to fix it; then
+ * each service applies its own migrations and seeds its demo data at boot. A
+ * service that exits is restarted with backoff while the others keep running;
+ * Ctrl-C (SIGINT) or SIGTERM reaches every service, which drains in-flight
+ * messages and closes its connections, and nothing restarts after it.
+ * PORT_<APP> (PORT_ORDER_SERVICE, …, PORT_DASHBOARD) moves an app off its default port.
  */
-const services = [
-  { name: 'order-service', prefixColor: 'cyan', consumer: false },
-  { name: 'rider-assignment', prefixColor: 'green', consumer: true },
-  { name: 'merchant-notify', prefixColor: 'magenta', consumer: true },
-  { name: 'ledger', prefixColor: 'yellow', consumer: true },
-  { name: 'customer-notify', prefixColor: 'cyanBright', consumer: true },
-  // The live dashboard on :3100 (reads the services' HTTP APIs and RabbitMQ's management API).
-  { name: 'dashboard', prefixColor: 'whiteBright', consumer: false },
-];
 
 /**
  * Everything shares one machine here, so a spike's backlog would take the CPU
@@ -25,20 +25,55 @@ const services = [
 const consumerNice = Number(process.env.CONSUMER_NICE ?? 10);
 const nice = (consumer: boolean): string =>
   consumer && consumerNice > 0 && process.platform === 'linux' ? `nice -n ${consumerNice} ` : '';
+// The shell concurrently runs each command in execs it, so signals reach node and its pid is the one to watch.
+const exec = process.platform === 'win32' ? '' : 'exec ';
 
-// Human-readable logs in the terminal unless asked otherwise (LOG_FORMAT=json).
-process.env.LOG_FORMAT ??= 'pretty';
+async function main(): Promise<number> {
+  const ports = pipelinePorts(process.env);
+  // The same defaults the services and the dashboard will read.
+  const infra = baseEnvSchema({ port: 0, schema: 'public' })
+    .pick({ DATABASE_URL: true, RABBITMQ_URL: true })
+    .parse(process.env);
+  const management = dashboardEnvSchema
+    .pick({
+      RABBITMQ_MANAGEMENT_URL: true,
+      RABBITMQ_MANAGEMENT_USER: true,
+      RABBITMQ_MANAGEMENT_PASSWORD: true,
+    })
+    .parse(process.env);
+  const checked = await preflight({
+    databaseUrl: infra.DATABASE_URL,
+    rabbitmqUrl: infra.RABBITMQ_URL,
+    management: {
+      url: management.RABBITMQ_MANAGEMENT_URL,
+      user: management.RABBITMQ_MANAGEMENT_USER,
+      password: management.RABBITMQ_MANAGEMENT_PASSWORD,
+    },
+    ports: PIPELINE_APPS.map(({ name }) => ({
+      app: name,
+      port: ports[name],
+      variable: portVariable(name),
+    })),
+  });
+  for (const line of checked.lines) console.log(`preflight ${line}`);
+  if (checked.fatal) return 1;
 
-const { result } = concurrently(
-  services.map(({ name, prefixColor, consumer }) => ({
-    name,
-    prefixColor,
-    command: `${nice(consumer)}node dist/apps/${name}/src/main.js`,
-  })),
-  { prefix: 'name', killOthersOn: ['failure'], handleInput: false },
-);
+  // Human-readable logs in the terminal unless asked otherwise (LOG_FORMAT=json).
+  process.env.LOG_FORMAT ??= 'pretty';
+  return supervise(
+    PIPELINE_APPS.map(({ name, prefixColor, consumer }) => ({
+      name,
+      prefixColor,
+      command: `${exec}${nice(consumer)}node dist/apps/${name}/src/main.js`,
+      env: appEnv(name, ports),
+    })),
+  );
+}
 
-result.then(
-  () => process.exit(0),
-  () => process.exit(1),
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
 );

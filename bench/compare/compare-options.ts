@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import type { CompareSettings, ScenarioName } from './compare';
 import { CONSUMER_QUEUES, type Downstream } from '../shared/queue-depths';
 import type { ExternalTargets } from './setups';
@@ -10,97 +9,77 @@ export interface CompareOptions {
   outDir: string;
 }
 
-const SCENARIOS: readonly ScenarioName[] = ['all-up', 'downstream-stopped'];
+export const COMPARE_SCENARIOS: readonly ScenarioName[] = ['all-up', 'downstream-stopped'];
+/** The downstreams the failure scenario can stop (the sync chain's steps). */
+export const DOWNSTREAMS = Object.keys(CONSUMER_QUEUES) as Downstream[];
 
-export const COMPARE_USAGE = `npm run compare -- [options]
-  --rate <n>              orders per second, open loop (default 5)
-  --duration <s>          seconds per run (default 20)
-  --order-work-ms <ms>    simulated order work in both set-ups (default 500)
-  --work-ms <ms>          simulated work per downstream step (default 300; managed mode only)
-  --stop <service>        downstream stopped in the failure scenario (default ledger)
-  --scenario <list>       all-up,downstream-stopped (managed default: both; external: all-up)
-  --timeout-ms <ms>       client timeout per request (default 30000)
-  --audit-timeout-ms <ms> wait for the queued pipeline to finish (default 120000)
-  --seed <n>              order mix (default 7)
-  --out <dir>             report folder (default reports/compare)
- against a running pipeline (HTTP_INGEST=true WORK_TIME_MS=300 ORDER_WORK_TIME_MS=500 npm start):
-  --external              use the URLs below instead of starting services
-  --order-url, --rider-url, --merchant-url, --ledger-url   (defaults :3000..:3003)
-  --sync-url              a running sync baseline (default: this tool starts one)
-  --rabbitmq-url          AMQP URL with the pipeline's vhost (default amqp://guest:guest@127.0.0.1:5672)`;
+/** The issue's experiment; `dinner-rush compare --help` shows these beside their flags. */
+export const COMPARE_DEFAULTS = {
+  rate: 5,
+  duration: 20,
+  orderWorkMs: 500,
+  workMs: 300,
+  stop: 'ledger' as Downstream,
+  timeoutMs: 30_000,
+  auditTimeoutMs: 120_000,
+  seed: 7,
+  out: 'reports/compare',
+  orderUrl: 'http://127.0.0.1:3000',
+  riderUrl: 'http://127.0.0.1:3001',
+  merchantUrl: 'http://127.0.0.1:3002',
+  ledgerUrl: 'http://127.0.0.1:3003',
+  rabbitmqUrl: 'amqp://guest:guest@127.0.0.1:5672',
+};
 
-export function parseCompareArgs(argv: readonly string[]): CompareOptions {
-  const { values } = parseArgs({
-    args: [...argv],
-    strict: true,
-    options: {
-      rate: { type: 'string', default: '5' },
-      duration: { type: 'string', default: '20' },
-      'order-work-ms': { type: 'string', default: '500' },
-      'work-ms': { type: 'string', default: '300' },
-      stop: { type: 'string', default: 'ledger' },
-      scenario: { type: 'string' },
-      'timeout-ms': { type: 'string', default: '30000' },
-      'audit-timeout-ms': { type: 'string', default: '120000' },
-      seed: { type: 'string', default: '7' },
-      out: { type: 'string', default: 'reports/compare' },
-      external: { type: 'boolean', default: false },
-      'order-url': { type: 'string', default: 'http://127.0.0.1:3000' },
-      'rider-url': { type: 'string', default: 'http://127.0.0.1:3001' },
-      'merchant-url': { type: 'string', default: 'http://127.0.0.1:3002' },
-      'ledger-url': { type: 'string', default: 'http://127.0.0.1:3003' },
-      'sync-url': { type: 'string' },
-      'rabbitmq-url': { type: 'string', default: 'amqp://guest:guest@127.0.0.1:5672' },
-    },
-  });
-  const stopped = values.stop;
-  if (!(stopped in CONSUMER_QUEUES)) {
-    throw new Error(`--stop must be one of ${Object.keys(CONSUMER_QUEUES).join(', ')}`);
-  }
-  const scenarios = (values.scenario ?? (values.external ? 'all-up' : SCENARIOS.join(',')))
-    .split(',')
-    .map((name) => {
-      if (!SCENARIOS.includes(name as ScenarioName)) {
-        throw new Error(`--scenario: unknown "${name}" (${SCENARIOS.join(', ')})`);
-      }
-      return name as ScenarioName;
-    });
+/** The command line as the CLI (tools/cli/commands/compare.ts) hands it over: typed, checked, defaulted. */
+export interface CompareFlags {
+  rate: number;
+  duration: number;
+  orderWorkMs: number;
+  workMs: number;
+  stop: Downstream;
+  /** Absent: both scenarios managed, only all-up against a running pipeline. */
+  scenario?: readonly ScenarioName[];
+  timeoutMs: number;
+  auditTimeoutMs: number;
+  seed: number;
+  out: string;
+  external?: boolean;
+  orderUrl: string;
+  riderUrl: string;
+  merchantUrl: string;
+  ledgerUrl: string;
+  syncUrl?: string;
+  rabbitmqUrl: string;
+}
+
+export function compareOptionsFrom(flags: CompareFlags): CompareOptions {
+  const external = flags.external === true;
   return {
     settings: {
-      ratePerS: positive(values.rate, 'rate'),
-      durationS: positive(values.duration, 'duration'),
-      orderWorkMs: nonNegative(values['order-work-ms'], 'order-work-ms'),
-      downstreamWorkMs: nonNegative(values['work-ms'], 'work-ms'),
-      stopped: stopped as Downstream,
-      scenarios,
-      timeoutMs: positive(values['timeout-ms'], 'timeout-ms'),
-      auditTimeoutMs: positive(values['audit-timeout-ms'], 'audit-timeout-ms'),
-      seed: nonNegative(values.seed, 'seed'),
+      ratePerS: flags.rate,
+      durationS: flags.duration,
+      orderWorkMs: flags.orderWorkMs,
+      downstreamWorkMs: flags.workMs,
+      stopped: flags.stop,
+      // A running pipeline's downstream is not ours to stop unless asked to.
+      scenarios: flags.scenario ?? (external ? ['all-up'] : COMPARE_SCENARIOS),
+      timeoutMs: flags.timeoutMs,
+      auditTimeoutMs: flags.auditTimeoutMs,
+      seed: flags.seed,
     },
-    external: values.external
+    external: external
       ? {
-          orderUrl: values['order-url'],
-          syncUrl: values['sync-url'],
+          orderUrl: flags.orderUrl,
+          syncUrl: flags.syncUrl,
           downstreamUrls: {
-            'rider-assignment': values['rider-url'],
-            'merchant-notify': values['merchant-url'],
-            ledger: values['ledger-url'],
+            'rider-assignment': flags.riderUrl,
+            'merchant-notify': flags.merchantUrl,
+            ledger: flags.ledgerUrl,
           },
-          rabbitmqUrl: values['rabbitmq-url'],
+          rabbitmqUrl: flags.rabbitmqUrl,
         }
       : undefined,
-    outDir: values.out,
+    outDir: flags.out,
   };
-}
-
-function nonNegative(raw: string, name: string): number {
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name}: not a number ≥ 0: ${raw}`);
-  return value;
-}
-
-function positive(raw: string, name: string): number {
-  const value = nonNegative(raw, name);
-  if (value === 0) throw new Error(`--${name} must be more than 0`);
-  return value;
 }

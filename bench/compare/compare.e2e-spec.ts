@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
   getJson,
-  orderCreatedEventFor,
+  orderCreatedEvent,
   orderFactory,
+  orderLine,
   postJson,
   type Merchant,
 } from '@dinner-rush/testing';
@@ -109,27 +110,11 @@ describe('npm run compare: synchronous chain vs queued pipeline (real services)'
 
   it('an event delivered twice over HTTP is applied once (the same inbox as the queue path)', async () => {
     const orderId = randomUUID();
-    const event = orderCreatedEventFor({
+    // 1 000 + 299 delivery: the journal must debit exactly the order's total.
+    const event = orderCreatedEvent({
       orderId,
-      customerId: 'c-twice',
-      merchantId: 'm-twice',
-      merchantName: 'Twice Kitchen',
-      merchantLocation: { lat: 52.5, lng: 13.4 },
-      items: [
-        {
-          menuItemId: 'i-1',
-          name: 'Dish',
-          quantity: 1,
-          unitPriceCents: 1_000,
-          lineTotalCents: 1_000,
-        },
-      ],
-      itemsTotalCents: 1_000,
+      items: [orderLine({ unitPriceCents: 1_000, quantity: 1 })],
       deliveryFeeCents: 299,
-      totalCents: 1_299,
-      currency: 'EUR',
-      deliveryAddress: { line1: '1 Teststraße', lat: 52.5, lng: 13.4 },
-      placedAt: new Date().toISOString(),
     });
     const ledgerEvents = `${setups.ledgerUrl}/events`;
     expect((await postJson(ledgerEvents, event)).status).toBe(200);

@@ -14,6 +14,6 @@ describe('summarizeRun', () => {
     expect(summary.errorRate).toBe(0.5);
     expect(summary.throughputPerS).toBe(1); // 2 successes over 2 s (last answer at 2,000 ms)
     expect(summary.latencyMs.max).toBe(500);
-    expect(summary.successLatencyMs).toEqual({ p50: 100, p90: 300, p99: 300, max: 300 });
+    expect(summary.successLatencyMs).toEqual({ count: 2, p50: 100, p90: 300, p99: 300, max: 300 });
   });
 });

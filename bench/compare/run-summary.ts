@@ -1,4 +1,4 @@
-import { summarizeLatencies, type LatencySummary } from '../shared/percentiles';
+import { summarise, type LatencySummary } from '@dinner-rush/pipeline-stats';
 import type { Sample } from '../shared/open-loop';
 
 /** What the customer saw in one run. */
@@ -29,8 +29,8 @@ export function summarizeRun(samples: readonly Sample[]): RunSummary {
     byStatus,
     errorRate: samples.length === 0 ? 0 : round3(1 - ok.length / samples.length),
     throughputPerS: round3(ok.length / (spanMs / 1_000)),
-    latencyMs: summarizeLatencies(samples.map((s) => s.latencyMs)),
-    successLatencyMs: summarizeLatencies(ok.map((s) => s.latencyMs)),
+    latencyMs: summarise(samples.map((s) => s.latencyMs)),
+    successLatencyMs: summarise(ok.map((s) => s.latencyMs)),
   };
 }
 

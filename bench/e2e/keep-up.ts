@@ -1,11 +1,12 @@
-import type { DepthSample, Downstream } from '../shared/queue-depths';
+import type { DepthSample } from '../shared/queue-depths';
 
 export interface StepObservation {
   ratePerS: number;
   durationS: number;
   requests: number;
   succeeded: number;
-  depths: readonly DepthSample[];
+  /** Depth samples of the queues watched, keyed by whatever names the caller chose. */
+  depths: readonly DepthSample<string>[];
 }
 
 export interface KeepUpVerdict {
@@ -15,8 +16,8 @@ export interface KeepUpVerdict {
   /** Orders accepted per second over the step. */
   acceptedPerS: number;
   /** Least-squares growth of each queue over the step's second half, messages per second. */
-  growthPerS: Partial<Record<Downstream, number>>;
-  endDepths: Partial<Record<Downstream, number>>;
+  growthPerS: Partial<Record<string, number>>;
+  endDepths: Partial<Record<string, number>>;
 }
 
 /**
@@ -38,12 +39,12 @@ export function judgeKeepUp(step: StepObservation): KeepUpVerdict {
   }
   const secondHalf = step.depths.filter((d) => d.atMs >= (step.durationS * 1_000) / 2);
   const last = step.depths.at(-1);
-  const growthPerS: Partial<Record<Downstream, number>> = {};
-  const endDepths: Partial<Record<Downstream, number>> = {};
-  for (const queue of Object.keys(last?.depths ?? {}) as Downstream[]) {
+  const growthPerS: Partial<Record<string, number>> = {};
+  const endDepths: Partial<Record<string, number>> = {};
+  for (const queue of Object.keys(last?.depths ?? {})) {
     const points = secondHalf.flatMap((d) => {
       const depth = d.depths[queue];
-      return depth === null ? [] : [{ x: d.atMs / 1_000, y: depth }];
+      return depth === null || depth === undefined ? [] : [{ x: d.atMs / 1_000, y: depth }];
     });
     const growth = slope(points);
     growthPerS[queue] = Math.round(growth * 10) / 10;

@@ -1,26 +1,44 @@
-import { auditPipeline, stepLatencies, type AcceptedOrder } from '@dinner-rush/audit';
-import { getJson, orderFactory, startScratchServices, type Merchant } from '@dinner-rush/testing';
-import { benchArgs, intList } from '../shared/bench-args';
+import {
+  auditPipeline,
+  pollOrders,
+  type AcceptedOrder,
+  type AuditedOrderView,
+} from '@dinner-rush/audit';
+import { getJson, orderFactory, type Merchant } from '@dinner-rush/testing';
+import { benchArgs, intList, takeSwitch } from '../shared/bench-args';
 import { machineInfo } from '../shared/machine';
 import { fireOpenLoop, type Sample } from '../shared/open-loop';
-import { summarizeLatencies } from '../shared/percentiles';
-import { QueueDepths, type DepthSample } from '../shared/queue-depths';
+import { summarise } from '@dinner-rush/pipeline-stats';
+import { CONSUMER_STEPS, latencyToLastStep, REDUCED_STEPS } from '../shared/pipeline-steps';
+import {
+  CONSUMER_QUEUES,
+  PIPELINE_WORK_QUEUES,
+  QueueDepths,
+  type DepthSample,
+} from '../shared/queue-depths';
 import { writeJson } from '../shared/results';
+import { fullSetUp, NO_RATE_LIMITS, reducedSetUp, type SetUp } from '../shared/set-ups';
 import { judgeKeepUp, type KeepUpVerdict } from './keep-up';
 
 /**
- * npm run bench:e2e [-- --rates 25,50,100,200,400,800,1200 --step 15 --latency-duration 20]
- * The whole pipeline (four services in a scratch database and vhost): steady
- * open-loop steps of rising rate until the consumers stop keeping up (a queue
- * grows, or intake refuses), then, at half the highest rate that kept up, the
- * p99 from order to all three steps, from the timestamps the services record.
+ * npm run bench:e2e [-- --rates 25,50,100,200,400,800,1200 --step 15 --latency-duration 20
+ *                      --latency-rate <orders/s> --reduced]
+ * The whole pipeline as npm start runs it (five services and the dashboard, in
+ * a scratch database and vhost): steady open-loop steps of rising rate until
+ * the consumers stop keeping up (one of the five work queues grows, or intake
+ * refuses), then, at half the highest rate that kept up, the p99 from order to
+ * all four consumers' steps, from the timestamps the services record.
+ * --reduced: the earlier set-up (four services, three queues and three steps watched).
  * Figures only.
  */
 async function main(): Promise<void> {
-  const args = benchArgs(process.argv.slice(2), {
+  const reduced = takeSwitch(process.argv.slice(2), 'reduced');
+  const args = benchArgs(reduced.rest, {
     rates: '25,50,100,200,400,800,1200',
     step: '15',
     'latency-duration': '20',
+    // The rate the latency is measured at; by default half the highest rate that kept up.
+    'latency-rate': '',
     fleet: '200',
     'delivery-ms': '200',
     out: 'bench/results/e2e.json',
@@ -29,20 +47,29 @@ async function main(): Promise<void> {
   const stepS = Number(args.step);
   const machine = machineInfo();
   // A fleet big and fast enough that riders never queue: this measures the pipeline, not the fleet.
-  const rider = { RIDER_FLEET_SIZE: args.fleet, RIDER_DELIVERY_MS: args['delivery-ms'] };
-  const scratch = await startScratchServices('bench-e2e', {
-    services: ['order-service', 'rider-assignment', 'merchant-notify', 'ledger'],
-    env: { 'rider-assignment': rider },
-    // The outbox poll as `npm start` runs it: a bench measures the real thing.
-    common: { OUTBOX_POLL_MS: '1000' },
-    oneAtATime: true,
-  });
-  const depths = await QueueDepths.open(scratch.vhost.url);
+  const rider = {
+    RIDER_FLEET_SIZE: args.fleet,
+    RIDER_DELIVERY_MS: args['delivery-ms'],
+    ...NO_RATE_LIMITS,
+  };
+  const setUp: SetUp = reduced.on
+    ? await reducedSetUp(
+        'bench-e2e',
+        'four services',
+        ['order-service', 'rider-assignment', 'merchant-notify', 'ledger'],
+        rider,
+      )
+    : await fullSetUp('bench-e2e', rider);
+  const watched: Record<string, string> = reduced.on ? CONSUMER_QUEUES : PIPELINE_WORK_QUEUES;
+  const steps = reduced.on ? REDUCED_STEPS : CONSUMER_STEPS;
+  console.log(`[e2e] ${setUp.label}; watching ${Object.values(watched).join(', ')}`);
+  let depths: QueueDepths<string> | undefined;
   try {
-    const orderUrl = scratch.url('order-service');
+    depths = await QueueDepths.open(setUp.rabbitmqUrl, watched);
+    const orderUrl = setUp.url('order-service');
     const merchants = (await getJson<Merchant[]>(`${orderUrl}/merchants`)).body;
     const bodyFor = orderFactory(merchants, 11);
-    const steps: (KeepUpVerdict & { ratePerS: number; drainedInMs: number | null })[] = [];
+    const results: (KeepUpVerdict & { ratePerS: number; drainedInMs: number | null })[] = [];
     for (const ratePerS of rates) {
       const { samples, depthSamples } = await steadyRun(orderUrl, ratePerS, stepS, bodyFor, depths);
       const verdict = judgeKeepUp({
@@ -52,36 +79,36 @@ async function main(): Promise<void> {
         succeeded: samples.filter((s) => s.status === 201).length,
         depths: depthSamples,
       });
-      const drainedInMs = await untilDrained(depths, 120_000);
-      steps.push({ ratePerS, ...verdict, drainedInMs });
+      const drainedInMs = await depths.untilEmpty(120_000);
+      results.push({ ratePerS, ...verdict, drainedInMs });
       console.log(
         `[e2e] ${ratePerS}/s: ${verdict.keptUp ? 'kept up' : `fell behind (${verdict.reasons.join('; ')})`}`,
       );
       if (!verdict.keptUp) break;
     }
-    const sustained = Math.max(0, ...steps.filter((s) => s.keptUp).map((s) => s.ratePerS));
-    const halfRate = Math.max(1, Math.floor((sustained || (rates[0] ?? 2)) / 2));
+    const sustained = Math.max(0, ...results.filter((s) => s.keptUp).map((s) => s.ratePerS));
+    const halfRate = args['latency-rate']
+      ? Number(args['latency-rate'])
+      : Math.max(1, Math.floor((sustained || (rates[0] ?? 2)) / 2));
     const latency = await latencyAt(
-      orderUrl,
-      scratch.url('ledger'),
-      halfRate,
-      Number(args['latency-duration']),
-      bodyFor,
-      depths,
+      { orderService: orderUrl, ledger: setUp.url('ledger') },
+      { ratePerS: halfRate, durationS: Number(args['latency-duration']), bodyFor, depths, steps },
     );
     const result = {
       benchmark: 'e2e',
       at: new Date().toISOString(),
       machine,
+      setUp: setUp.label,
+      watchedQueues: Object.values(watched),
       stepS,
       riderFleet: rider,
-      steps,
+      steps: results,
       sustainedOrdersPerS: sustained,
       latencyAtHalfRate: latency,
     };
     console.table(
       Object.fromEntries(
-        steps.map((s) => [
+        results.map((s) => [
           `${s.ratePerS}/s`,
           {
             'kept up': s.keptUp,
@@ -92,13 +119,13 @@ async function main(): Promise<void> {
       ),
     );
     console.log(
-      `sustained ${sustained} orders/s; at ${halfRate}/s order→all steps p50 ${latency.allStepsMs.p50} ms, p99 ${latency.allStepsMs.p99} ms (lost ${latency.lost}, applied twice ${latency.doubleApplied})`,
+      `[${setUp.label}] sustained ${sustained} orders/s; at ${halfRate}/s order→all ${steps.length} consumer steps p50 ${latency.allStepsMs.p50} ms, p99 ${latency.allStepsMs.p99} ms (lost ${latency.lost}, applied twice ${latency.doubleApplied})`,
     );
     writeJson(args.out, result);
     console.log(`written ${args.out}`);
   } finally {
-    await depths.close();
-    await scratch.stop();
+    await depths?.close();
+    await setUp.stop();
   }
 }
 
@@ -107,9 +134,9 @@ async function steadyRun(
   ratePerS: number,
   durationS: number,
   bodyFor: (n: number) => unknown,
-  depths: QueueDepths,
-): Promise<{ samples: Sample[]; depthSamples: DepthSample[] }> {
-  const depthSamples: DepthSample[] = [];
+  depths: QueueDepths<string>,
+): Promise<{ samples: Sample[]; depthSamples: DepthSample<string>[] }> {
+  const depthSamples: DepthSample<string>[] = [];
   const reads: Promise<void>[] = [];
   const samples = await fireOpenLoop({
     url: `${orderUrl}/orders`,
@@ -124,48 +151,54 @@ async function steadyRun(
   return { samples, depthSamples: depthSamples.sort((a, b) => a.atMs - b.atMs) };
 }
 
-/** Milliseconds until every consumer queue is empty; null if not within `timeoutMs`. */
-async function untilDrained(depths: QueueDepths, timeoutMs: number): Promise<number | null> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    const now = await depths.read();
-    if (Object.values(now).every((d) => !d)) return Date.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return null;
-}
-
 async function latencyAt(
-  orderUrl: string,
-  ledgerUrl: string,
-  ratePerS: number,
-  durationS: number,
-  bodyFor: (n: number) => unknown,
-  depths: QueueDepths,
+  urls: { orderService: string; ledger: string },
+  run: {
+    ratePerS: number;
+    durationS: number;
+    bodyFor: (n: number) => unknown;
+    depths: QueueDepths<string>;
+    steps: readonly string[];
+  },
 ) {
-  const { samples } = await steadyRun(orderUrl, ratePerS, durationS, bodyFor, depths);
+  const { ratePerS, durationS } = run;
+  const { samples } = await steadyRun(
+    urls.orderService,
+    ratePerS,
+    durationS,
+    run.bodyFor,
+    run.depths,
+  );
   const accepted = samples.flatMap((s): AcceptedOrder[] => {
     const order = s.body as Partial<AcceptedOrder> | undefined;
     return s.status === 201 && typeof order?.id === 'string' && typeof order.totalCents === 'number'
       ? [{ id: order.id, totalCents: order.totalCents }]
       : [];
   });
+  // The audit waits for its own three steps; customer-notify's may come later, so wait for every watched step first.
+  await pollOrders<AuditedOrderView>(
+    urls.orderService,
+    accepted.map((order) => order.id),
+    (view) => latencyToLastStep(view, run.steps) !== undefined,
+    { timeoutMs: 120_000, intervalMs: 500, concurrency: 8 },
+  );
   const allSteps: number[] = [];
-  const audit = await auditPipeline({ orderService: orderUrl, ledger: ledgerUrl }, accepted, {
+  const audit = await auditPipeline(urls, accepted, {
     timeoutMs: 120_000,
     concurrency: 8,
     onOrder: (view) => {
-      const ms = stepLatencies(view).allSteps;
+      const ms = latencyToLastStep(view, run.steps);
       if (ms !== undefined) allSteps.push(ms);
     },
   });
   return {
     ratePerS,
     durationS,
+    steps: run.steps,
     accepted: accepted.length,
     refused: samples.length - accepted.length,
-    allStepsMs: summarizeLatencies(allSteps),
-    intakeMs: summarizeLatencies(samples.map((s) => s.latencyMs)),
+    allStepsMs: summarise(allSteps),
+    intakeMs: summarise(samples.map((s) => s.latencyMs)),
     lost: audit.lost.length,
     doubleApplied: audit.doubleApplied.length,
   };

@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { getJson, orderFactory, type Merchant } from '@dinner-rush/testing';
-import type { LatencySummary } from '../shared/percentiles';
+import type { LatencySummary } from '@dinner-rush/pipeline-stats';
 
 export interface HttpIntakeResult {
   connections: number;
@@ -33,6 +33,7 @@ export async function runHttpIntake(
     // Accepted orders over the run, not autocannon's per-second mean (which counts errors too).
     ordersPerS: Math.round(result['2xx'] / durationS),
     latencyMs: {
+      count: result['2xx'] + result.non2xx, // answers timed (errors have no latency)
       p50: result.latency.p50,
       p90: result.latency.p90,
       p99: result.latency.p99,

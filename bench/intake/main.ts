@@ -1,32 +1,35 @@
-import {
-  createTestDatabase,
-  startScratchServices,
-  type ScratchServices,
-} from '@dinner-rush/testing';
-import { benchArgs, intList } from '../shared/bench-args';
+import { createTestDatabase } from '@dinner-rush/testing';
+import { benchArgs, intList, takeSwitch } from '../shared/bench-args';
 import { machineInfo } from '../shared/machine';
+import { PIPELINE_WORK_QUEUES, QueueDepths } from '../shared/queue-depths';
 import { ratio, writeJson } from '../shared/results';
+import { fullSetUp, NO_RATE_LIMITS, reducedSetUp, type SetUp } from '../shared/set-ups';
 import { runHttpIntake, type HttpIntakeResult } from './http-intake';
 import { orderOutboxScript } from './order-outbox-script';
 import { runPgbench, type PgbenchResult } from './pgbench';
 
 /**
- * npm run bench:intake [-- --connections 8,32,64 --duration 10 --order-url URL]
+ * npm run bench:intake [-- --connections 8,32,64 --duration 10 --order-url URL --reduced]
  *   (or the older form: npm run bench:intake -- <connections> <seconds>)
  * POST /orders at each concurrency (autocannon) beside pgbench committing the
  * same order + outbox INSERTs at that concurrency on the same PostgreSQL: the
  * ratio says how much of the database's limit the service reaches. Without
- * --order-url an order-service is started in a scratch database and vhost.
+ * --order-url the whole pipeline is started as npm start runs it (scratch
+ * database and vhost), so the consumers work through the orders while intake
+ * is measured; before each level the work queues drain, so pgbench and each
+ * level start from a quiet pipeline. --reduced: order-service alone, as before.
  * pgbench always writes to a scratch database of its own (never the
  * pipeline's: its outbox rows would be published). Figures, never a failure.
  */
 async function main(): Promise<void> {
+  const reduced = takeSwitch(process.argv.slice(2), 'reduced');
   const args = benchArgs(
-    process.argv.slice(2),
+    reduced.rest,
     {
       connections: '8,32,64',
       duration: '10',
       'order-url': '',
+      'drain-timeout': '600',
       out: 'bench/results/intake.json',
     },
     ['connections', 'duration'],
@@ -35,32 +38,41 @@ async function main(): Promise<void> {
   const durationS = Number(args.duration);
   const machine = machineInfo();
   const limitDb = await createTestDatabase('bench_pgbench');
-  let scratch: ScratchServices<'order-service'> | undefined;
+  let setUp: SetUp | undefined;
+  let depths: QueueDepths<string> | undefined;
   try {
     const limitUrl = new URL(await limitDb.migrate('order-service', 'orders'));
     limitUrl.search = '';
     if (!args['order-url']) {
-      scratch = await startScratchServices('bench-intake', {
-        services: ['order-service'],
-        // The outbox poll as `npm start` runs it: a bench measures the real thing.
-        common: { OUTBOX_POLL_MS: '1000' },
-        oneAtATime: true,
-      });
+      setUp = reduced.on
+        ? await reducedSetUp(
+            'bench-intake',
+            'order-service alone',
+            ['order-service'],
+            NO_RATE_LIMITS,
+          )
+        : await fullSetUp('bench-intake', NO_RATE_LIMITS);
+      console.log(`[intake] ${setUp.label}`);
+      // Only the full pipeline has consumers whose backlog would compete with the next level.
+      if (!reduced.on) depths = await QueueDepths.open(setUp.rabbitmqUrl, PIPELINE_WORK_QUEUES);
     }
-    const orderUrl = args['order-url'] || (scratch?.url('order-service') ?? '');
+    const orderUrl = args['order-url'] || (setUp?.url('order-service') ?? '');
     const script = orderOutboxScript();
     const rows: {
       connections: number;
       service: HttpIntakeResult;
       pgbench: PgbenchResult;
       ratio: number | null;
+      /** How long the previous level's backlog took to drain before this one (full pipeline; null: not drained). */
+      drainedBeforeMs: number | null;
     }[] = [];
     for (const connections of levels) {
+      const drainedBeforeMs = depths ? await drain(depths, Number(args['drain-timeout'])) : null;
       const pgbench = await runPgbench(
         { url: limitUrl.toString(), schema: 'orders' },
         script,
         connections,
-        durationS,
+        { durationS },
       );
       const service = await runHttpIntake(orderUrl, connections, durationS);
       rows.push({
@@ -68,6 +80,7 @@ async function main(): Promise<void> {
         service,
         pgbench,
         ratio: ratio(service.ordersPerS, pgbench.transactionsPerS),
+        drainedBeforeMs,
       });
       console.log(
         `[intake] ${connections} connections: service ${service.ordersPerS}/s, pgbench ${pgbench.transactionsPerS}/s`,
@@ -78,11 +91,10 @@ async function main(): Promise<void> {
       at: new Date().toISOString(),
       machine,
       durationS,
-      orderService: args['order-url']
-        ? `external ${args['order-url']}`
-        : 'scratch (started by the bench)',
+      setUp: args['order-url'] ? `external order service at ${args['order-url']}` : setUp?.label,
       levels: rows,
     };
+    console.log(`[intake] ${result.setUp ?? ''}`);
     console.table(
       Object.fromEntries(
         rows.map((r) => [
@@ -102,9 +114,20 @@ async function main(): Promise<void> {
     writeJson(args.out, result);
     console.log(`written ${args.out}`);
   } finally {
-    await scratch?.stop();
+    await depths?.close();
+    await setUp?.stop();
     await limitDb.drop();
   }
+}
+
+/** Waits for the consumers to work off the previous level's orders; says so when they do not in time. */
+async function drain(depths: QueueDepths<string>, timeoutS: number): Promise<number | null> {
+  const drainedMs = await depths.untilEmpty(timeoutS * 1_000, 1_000);
+  if (drainedMs === null)
+    console.warn(`[intake] work queues not empty after ${timeoutS} s; going on`);
+  else if (drainedMs > 1_000)
+    console.log(`[intake] work queues drained in ${Math.round(drainedMs / 1_000)} s`);
+  return drainedMs;
 }
 
 main().catch((error: unknown) => {

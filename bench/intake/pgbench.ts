@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { summarizeLatencies, type LatencySummary } from '../shared/percentiles';
+import { summarise, type LatencySummary } from '@dinner-rush/pipeline-stats';
 
 const run = promisify(execFile);
 
@@ -13,6 +13,9 @@ export interface PgbenchTarget {
   /** The order service's schema, put first on the search_path. */
   schema: string;
 }
+
+/** How long pgbench runs: for a time, or for a number of transactions per client. */
+export type PgbenchLimit = { durationS: number } | { transactionsPerClient: number };
 
 export interface PgbenchResult {
   clients: number;
@@ -32,7 +35,7 @@ export async function runPgbench(
   target: PgbenchTarget,
   script: string,
   clients: number,
-  durationS: number,
+  limit: PgbenchLimit,
 ): Promise<PgbenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'pgbench-'));
   try {
@@ -49,8 +52,9 @@ export async function runPgbench(
         String(clients),
         '-j',
         String(Math.min(clients, 2)),
-        '-T',
-        String(durationS),
+        ...('durationS' in limit
+          ? ['-T', String(limit.durationS)]
+          : ['-t', String(limit.transactionsPerClient)]),
         '-l',
         `--log-prefix=${join(dir, 'tx')}`,
         '-h',
@@ -76,7 +80,7 @@ export async function runPgbench(
     return {
       clients,
       transactionsPerS: Math.round(Number(tps)),
-      latencyMs: summarizeLatencies(latencies),
+      latencyMs: summarise(latencies),
       transactions: latencies.length,
     };
   } finally {

@@ -2,9 +2,10 @@ import { Exchanges, OrderCreatedV1, type Envelope } from '@dinner-rush/contracts
 import type { Pool } from 'pg';
 
 /**
- * Pre-fills the outbox with `count` pending rows in one statement: the sample
- * envelope with a fresh messageId each, one aggregate per row (as one order
- * each), routed like order.created.v1.
+ * Pre-fills the outbox with `count` free rows in one statement (as writers
+ * that died before publishing leave them once their lease ran out): the
+ * sample envelope with a fresh messageId each, one aggregate per row (as one
+ * order each), routed like order.created.v1.
  */
 export async function fillOutbox(pool: Pool, sample: Envelope, count: number): Promise<void> {
   await pool.query(
@@ -15,7 +16,7 @@ export async function fillOutbox(pool: Pool, sample: Envelope, count: number): P
   );
 }
 
-/** Pending rows, polled until none is left; returns the milliseconds it took from `since`. */
+/** Rows left in the outbox, polled until none is; returns the milliseconds it took from `since`. */
 export async function untilOutboxEmpty(
   pool: Pool,
   since: number,
@@ -24,7 +25,7 @@ export async function untilOutboxEmpty(
   const deadline = since + timeoutMs;
   for (;;) {
     const { rows } = await pool.query<{ pending: string }>(
-      'SELECT count(*) AS pending FROM outbox WHERE sent_at IS NULL',
+      'SELECT count(*) AS pending FROM outbox',
     );
     if (rows[0]?.pending === '0') return performance.now() - since;
     if (performance.now() > deadline)

@@ -6,12 +6,14 @@ import type { ConfirmChannel } from 'amqplib';
  * The broker's limit for what the relay does: persistent publishes of the same
  * envelopes to the same exchange, each confirmed, with up to `window` confirms
  * outstanding and nothing else in the way (no database, no bookkeeping).
+ * `routingKeyFor` routes the n-th message (order.created.v1, as the relay, by default).
  */
 export async function publishRaw(
   channel: ConfirmChannel,
   sample: Envelope,
   count: number,
   window: number,
+  routingKeyFor: (n: number) => string = () => OrderCreatedV1.type,
 ): Promise<number> {
   const started = performance.now();
   let outstanding = 0;
@@ -25,7 +27,7 @@ export async function publishRaw(
       new Promise<void>((resolve, reject) => {
         channel.publish(
           Exchanges.orders,
-          OrderCreatedV1.type,
+          routingKeyFor(n),
           Buffer.from(JSON.stringify(envelope)),
           { persistent: true, contentType: 'application/json', messageId: envelope.messageId },
           (error) => {

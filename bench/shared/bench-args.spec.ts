@@ -1,4 +1,4 @@
-import { benchArgs, intList } from './bench-args';
+import { benchArgs, intList, takeSwitch } from './bench-args';
 
 describe('benchArgs', () => {
   const defaults = { connections: '8,32,64', duration: '10' };
@@ -22,5 +22,13 @@ describe('benchArgs', () => {
   it('reads lists of positive integers', () => {
     expect(intList('8,32,64', 'connections')).toEqual([8, 32, 64]);
     expect(() => intList('8,x', 'connections')).toThrow(/--connections/);
+  });
+
+  it('takes a bare switch out before the flags are parsed', () => {
+    expect(takeSwitch(['--reduced', '--rates', '10'], 'reduced')).toEqual({
+      on: true,
+      rest: ['--rates', '10'],
+    });
+    expect(takeSwitch(['--rates', '10'], 'reduced').on).toBe(false);
   });
 });

@@ -36,3 +36,9 @@ export function intList(raw: string, name: string): number[] {
   }
   return list;
 }
+
+/** Takes a bare `--name` switch out of argv (benchArgs' flags all carry a value). */
+export function takeSwitch(argv: readonly string[], name: string): { on: boolean; rest: string[] } {
+  const flag = `--${name}`;
+  return { on: argv.includes(flag), rest: argv.filter((arg) => arg !== flag) };
+}

@@ -15,6 +15,8 @@ export interface OpenLoopRun {
   durationS: number;
   /** The n-th request body; the same sequence is replayed against each set-up. */
   bodyFor: (n: number) => unknown;
+  /** Extra headers of the n-th request (e.g. an Idempotency-Key). */
+  headersFor?: (n: number) => Record<string, string>;
   /** A request not answered by then counts as failed (status 0). */
   timeoutMs: number;
   /** Called every second while the run lasts (e.g. to sample queue depths). */
@@ -37,7 +39,7 @@ export async function fireOpenLoop(run: OpenLoopRun): Promise<Sample[]> {
       const dueMs = (n * 1_000) / run.ratePerS;
       const wait = started + dueMs - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      inFlight.push(send(run, run.bodyFor(n), started + dueMs, dueMs));
+      inFlight.push(send(run, n, started + dueMs, dueMs));
     }
     return await Promise.all(inFlight);
   } finally {
@@ -45,17 +47,12 @@ export async function fireOpenLoop(run: OpenLoopRun): Promise<Sample[]> {
   }
 }
 
-async function send(
-  run: OpenLoopRun,
-  body: unknown,
-  dueAt: number,
-  dueMs: number,
-): Promise<Sample> {
+async function send(run: OpenLoopRun, n: number, dueAt: number, dueMs: number): Promise<Sample> {
   try {
     const response = await fetch(run.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', ...run.headersFor?.(n) },
+      body: JSON.stringify(run.bodyFor(n)),
       signal: AbortSignal.timeout(run.timeoutMs),
     });
     const text = await response.text();

@@ -1,7 +1,7 @@
 import { Queues } from '@dinner-rush/contracts';
-import { connect, type ChannelModel } from 'amqplib';
+import { AmqpQueueReader } from '@dinner-rush/pipeline-stats';
 
-/** The three consumers' work queues, by the service that owns each. */
+/** The three consumers of order.created.v1 the reduced set-up runs, by the service that owns each. */
 export const CONSUMER_QUEUES = {
   'rider-assignment': Queues.riderAssignment.queue,
   'merchant-notify': Queues.merchantNotify.queue,
@@ -10,47 +10,70 @@ export const CONSUMER_QUEUES = {
 
 export type Downstream = keyof typeof CONSUMER_QUEUES;
 
-export interface DepthSample {
+/** Every work queue of the full pipeline (npm start), by the queue's own name. */
+export const PIPELINE_WORK_QUEUES = Object.fromEntries(
+  [
+    Queues.orderTracking,
+    Queues.riderAssignment,
+    Queues.merchantNotify,
+    Queues.ledger,
+    Queues.customerNotify,
+  ].map((names) => [names.queue, names.queue]),
+) as Record<string, string>;
+
+export interface DepthSample<Key extends string = Downstream> {
   atMs: number;
-  depths: Record<Downstream, number | null>;
+  depths: Record<Key, number | null>;
 }
 
 /**
- * Reads queue depths straight from the broker (a passive declare answers with
- * the exact ready count at once; the management API's figures lag by its
- * 5 s statistics interval). Uses its own connection on the run's vhost.
+ * Reads queue depths straight from the broker over AMQP (a passive declare
+ * answers with the exact ready count at once; the management API's figures lag
+ * by its 5 s statistics interval), with the pipeline-stats reader the
+ * dashboard and load generator use too. Uses its own connection on the run's
+ * vhost. `queues` names what to read, by a key of the caller's choosing.
  */
-export class QueueDepths {
-  private constructor(private readonly connection: ChannelModel) {}
+export class QueueDepths<Key extends string = Downstream> {
+  private constructor(
+    private readonly reader: AmqpQueueReader,
+    private readonly queues: Record<Key, string>,
+  ) {}
 
-  static async open(rabbitmqUrl: string): Promise<QueueDepths> {
-    return new QueueDepths(await connect(rabbitmqUrl));
+  static async open(rabbitmqUrl: string): Promise<QueueDepths>;
+  static async open<Key extends string>(
+    rabbitmqUrl: string,
+    queues: Record<Key, string>,
+  ): Promise<QueueDepths<Key>>;
+  static async open(
+    rabbitmqUrl: string,
+    queues: Record<string, string> = CONSUMER_QUEUES,
+  ): Promise<QueueDepths<string>> {
+    const reader = new AmqpQueueReader(rabbitmqUrl);
+    await reader.read([]); // connects now: a wrong URL fails here, not mid-run
+    return new QueueDepths(reader, queues);
   }
 
-  async read(): Promise<Record<Downstream, number | null>> {
-    const entries = await Promise.all(
-      (Object.entries(CONSUMER_QUEUES) as [Downstream, string][]).map(
-        async ([service, queue]) => [service, await this.depth(queue)] as const,
-      ),
-    );
-    return Object.fromEntries(entries) as Record<Downstream, number | null>;
+  /** Ready messages per key; null for a queue that does not exist (yet). */
+  async read(): Promise<Record<Key, number | null>> {
+    const entries = Object.entries(this.queues) as [Key, string][];
+    const found = await this.reader.read(entries.map(([, queue]) => queue));
+    return Object.fromEntries(
+      entries.map(([key, queue]) => [key, found.get(queue)?.messages ?? null]),
+    ) as Record<Key, number | null>;
   }
 
-  /** Ready messages in `queue`; null when it does not exist (yet). */
-  async depth(queue: string): Promise<number | null> {
-    // A failed passive declare closes its channel, so each read gets a fresh one.
-    const channel = await this.connection.createChannel();
-    channel.on('error', () => undefined);
-    try {
-      return (await channel.checkQueue(queue)).messageCount;
-    } catch {
-      return null;
-    } finally {
-      await channel.close().catch(() => undefined);
+  /** Milliseconds until every queue reads empty; null if not within `timeoutMs`. */
+  async untilEmpty(timeoutMs: number, intervalMs = 250): Promise<number | null> {
+    const started = Date.now();
+    while (Date.now() - started < timeoutMs) {
+      const now = await this.read();
+      if (Object.values<number | null>(now).every((depth) => !depth)) return Date.now() - started;
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
     }
+    return null;
   }
 
   async close(): Promise<void> {
-    await this.connection.close().catch(() => undefined);
+    await this.reader.close();
   }
 }

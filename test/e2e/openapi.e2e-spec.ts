@@ -25,7 +25,7 @@ const EXPECTED_ROUTES: Partial<Record<ServiceName, string[]>> = {
     'POST /orders/{id}/cancel',
     'GET /quote',
   ],
-  'rider-assignment': ['GET /riders', 'GET /assignments/{orderId}'],
+  'rider-assignment': ['GET /riders', 'GET /assignments/{orderId}', 'GET /waiting-line'],
   'merchant-notify': [
     'GET /merchants/{id}/notifications',
     'PUT /merchants/{id}/webhook',

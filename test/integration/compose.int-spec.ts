@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { loadConfig } from '@dinner-rush/service-kit';
 import { parse } from 'yaml';
 import type { z } from 'zod';
@@ -14,6 +14,8 @@ import { riderAssignmentEnvSchema } from '../../apps/rider-assignment/src/config
 import { passwordVariable } from '../../tools/broker-credentials';
 import { MONITOR_USER } from '../../tools/broker-definitions-builder';
 import { roleName } from '../../tools/db-roles-sql';
+import { AUDIENCE, REALM, TOOLS_SECRET_VARIABLE } from '../../tools/keycloak/realm-contract';
+import { REALM_FILE } from '../../tools/keycloak/realm-file';
 import { SERVICE_SCHEMAS, type ServiceName } from '../../tools/services';
 
 /**
@@ -32,7 +34,12 @@ const SCHEMAS: Record<string, z.ZodObject> = {
   dashboard: dashboardEnvSchema,
 };
 /** Ports of the infrastructure images (not ours). */
-const INFRA_PORTS: Record<string, number[]> = { postgres: [5432], rabbitmq: [5672, 15672] };
+const INFRA_PORTS: Record<string, number[]> = {
+  postgres: [5432],
+  rabbitmq: [5672, 15672],
+  jaeger: [4318, 16686],
+  keycloak: [8080, 9000],
+};
 
 interface ComposeService {
   build?: string | { context: string; dockerfile?: string };
@@ -44,6 +51,7 @@ interface ComposeService {
   container_name?: string;
   profiles?: string[];
   depends_on?: Record<string, { condition: string }>;
+  volumes?: string[];
 }
 
 const raw = readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8');
@@ -59,12 +67,14 @@ const compose = parse(interpolate(raw, dotenv), { merge: true }) as {
   services: Record<string, ComposeService>;
 };
 const services = compose.services;
-const appOf = (service: ComposeService) =>
-  /^dist\/apps\/([^/]+)\/src\/main\.js$/.exec(
-    [...(service.entrypoint ?? []), ...(service.command ?? [])].find((a) =>
-      a.startsWith('dist/'),
-    ) ?? '',
-  )?.[1];
+/** The app a service runs: dist/apps/<app>/src/main.js, or the load generator through the CLI. */
+const appOf = (service: ComposeService) => {
+  const argv = [...(service.entrypoint ?? []), ...(service.command ?? [])];
+  const script = argv.find((a) => a.startsWith('dist/')) ?? '';
+  if (script === 'dist/tools/cli/main.js' && argv[argv.indexOf(script) + 1] === 'load')
+    return 'load-generator';
+  return /^dist\/apps\/([^/]+)\/src\/main\.js$/.exec(script)?.[1];
+};
 const portOf = (name: string) => Number(services[name]?.environment?.PORT ?? NaN);
 
 describe('docker-compose.yml against the code', () => {
@@ -80,11 +90,29 @@ describe('docker-compose.yml against the code', () => {
       const [, service] = Object.entries(services).find(([, s]) => appOf(s) === app) ?? [];
       const env = service?.environment ?? {};
       const schema = SCHEMAS[app] as z.ZodObject;
-      expect(Object.keys(env).filter((name) => !(name in schema.shape))).toEqual([]);
+      // OTEL_* are OpenTelemetry's own standard variables, read by its SDK (libs/telemetry), not by the app.
+      // OIDC_* (docs/auth.md) are let through only while the app declares no auth settings at all.
+      const authPending = !('OIDC_ISSUER' in schema.shape);
+      const unknown = Object.keys(env).filter(
+        (name) =>
+          !(name in schema.shape) &&
+          !name.startsWith('OTEL_') &&
+          !(authPending && name.startsWith('OIDC_')),
+      );
+      expect(unknown).toEqual([]);
       expect(env.NODE_ENV).toBe('production');
       expect(() => loadConfig(schema, env)).not.toThrow();
     },
   );
+
+  it('publishes ports on this machine only (127.0.0.1), never on every interface', () => {
+    const published = Object.entries(services).flatMap(([name, service]) =>
+      (service.ports ?? []).map((port) => [name, String(port)] as const),
+    );
+    expect(published.length).toBeGreaterThan(0);
+    for (const [name, port] of published)
+      expect([name, port]).toEqual([name, expect.stringMatching(/^127\.0\.0\.1:\d+:\d+$/)]);
+  });
 
   it('builds from a context with a Dockerfile, and runs scripts that exist', () => {
     for (const [name, service] of Object.entries(services)) {
@@ -117,7 +145,8 @@ describe('docker-compose.yml against the code', () => {
       }
       for (const value of Object.values(service.environment ?? {})) {
         const url = /^[a-z]+:\/\//.test(value) ? new URL(value) : undefined;
-        if (!url) continue;
+        // A URL the user's browser opens (the traces UI link) points at a published port.
+        if (!url || url.hostname === 'localhost') continue;
         const known = INFRA_PORTS[url.hostname] ?? [portOf(url.hostname)];
         expect([name, value.replace(/:[^:@/]*@/, ':***@'), known]).toEqual([
           name,
@@ -166,6 +195,45 @@ describe('docker-compose.yml against the code', () => {
       ]);
     }
     expect(services['load-generator']?.profiles).toEqual(['load']);
+  });
+
+  it('every app waits for Keycloak and checks tokens of the realm it imports', () => {
+    const keycloak = services.keycloak ?? {};
+    const issuer = `${keycloak.environment?.KC_HOSTNAME ?? ''}/realms/${REALM}`;
+    const mounted = (keycloak.volumes ?? []).map((v) => v.split(':'));
+    expect(mounted).toContainEqual([
+      `./${relative(ROOT, REALM_FILE)}`,
+      `/opt/keycloak/data/import/${basename(REALM_FILE)}`,
+      'ro',
+    ]);
+    expect(keycloak.command).toEqual(['start-dev', '--import-realm']);
+    expect(keycloak.image).toMatch(/^quay\.io\/keycloak\/keycloak:26\.\d+\.\d+$/);
+    const callers = Object.entries(services).filter(([, s]) => appOf(s));
+    expect(callers.length).toBeGreaterThan(Object.keys(SERVICE_SCHEMAS).length);
+    for (const [name, service] of callers) {
+      const env = service.environment ?? {};
+      expect([name, env.OIDC_ISSUER, env.OIDC_AUDIENCE, service.depends_on?.keycloak]).toEqual([
+        name,
+        issuer,
+        AUDIENCE,
+        { condition: 'service_healthy' },
+      ]);
+      expect([name, env.OIDC_JWKS_URL]).toEqual([
+        name,
+        `http://keycloak:8080/realms/${REALM}/protocol/openid-connect/certs`,
+      ]);
+    }
+    // Keycloak resolves the realm file's client secret from its own environment: the same value.
+    for (const caller of ['dashboard', 'load-generator'])
+      expect([caller, services[caller]?.environment?.[TOOLS_SECRET_VARIABLE]]).toEqual([
+        caller,
+        keycloak.environment?.[TOOLS_SECRET_VARIABLE],
+      ]);
+  });
+
+  it('runs RabbitMQ 4 with the management plugin (the topology is declared for 4.x and 3.10 alike)', () => {
+    const [, tag = ''] = /^rabbitmq:(.+)$/.exec(services.rabbitmq?.image ?? '') ?? [];
+    expect(tag).toMatch(/^4\.\d+(\.\d+)?-management(-alpine)?$/);
   });
 
   it('consumers scale with --scale: no fixed container name or host port', () => {

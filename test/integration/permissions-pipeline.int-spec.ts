@@ -5,6 +5,7 @@ import {
   orderFactory,
   postJson,
   ServiceProcess,
+  waitFor,
   type Merchant,
 } from '@dinner-rush/testing';
 import { SERVICE_SCHEMAS, type ServiceName } from '../../tools/services';
@@ -43,6 +44,8 @@ describe('the pipeline under per-service users and roles (processes from dist/)'
           MIGRATE_ON_START: 'false',
           LOG_LEVEL: 'warn',
           OUTBOX_POLL_MS: '300',
+          // A cold responder on a busy machine: long enough that a quote is not the fallback.
+          QUOTE_TIMEOUT_MS: '3000',
         },
         `least-privilege-${name}`,
       );
@@ -76,5 +79,20 @@ describe('the pipeline under per-service users and roles (processes from dist/)'
     });
     for (const service of Object.values(services))
       expect((await getJson(`${service.baseUrl}/health`)).status).toBe(200);
+  });
+
+  it('answers a delivery quote from rider-assignment, its reply sent through the reply exchange', async () => {
+    const order = services['order-service']?.baseUrl ?? '';
+    // The quotes queue appears with rider-assignment's first consumer: until then, the fallback.
+    const quote = await waitFor(
+      async () => {
+        const { body } = await getJson<{ source: string }>(
+          `${order}/quote?merchantId=m-curry-36&lat=52.5219&lng=13.4132`,
+        );
+        return body.source === 'rider-assignment' ? body : undefined;
+      },
+      { what: 'a quote answered by rider-assignment', timeoutMs: 60_000 },
+    );
+    expect(quote).toMatchObject({ source: 'rider-assignment', riderAvailable: true });
   });
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { withDatabaseName } from '@dinner-rush/database';
+import { ManagementApi } from '@dinner-rush/pipeline-stats';
 import { createTestDatabase, createTestVhost, readInfraFromEnv } from '@dinner-rush/testing';
 import { Client } from 'pg';
 import {
@@ -8,7 +9,6 @@ import {
   serviceGrants,
   type ServiceGrant,
 } from '../../tools/broker-definitions-builder';
-import { management } from '../../tools/broker-management';
 import { applyDefinitions } from '../../tools/broker-users';
 import { applyServiceRoles } from '../../tools/db-roles';
 import { roleName } from '../../tools/db-roles-sql';
@@ -35,11 +35,9 @@ export async function provisionRestrictedBroker(label: string): Promise<Restrict
   const users = [...grants.map((g) => g.user), `${prefix}${MONITOR_USER}`];
   const close = async () => {
     for (const user of users)
-      await management(
-        infra.rabbitmqManagementUrl,
-        'DELETE',
-        `/users/${encodeURIComponent(user)}`,
-      ).catch(() => undefined);
+      await new ManagementApi(infra.rabbitmqManagementUrl)
+        .text('DELETE', `/users/${encodeURIComponent(user)}`)
+        .catch(() => undefined);
     await vhost.delete();
   };
   try {

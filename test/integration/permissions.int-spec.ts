@@ -1,7 +1,8 @@
-import { Exchanges } from '@dinner-rush/contracts';
+import { Exchanges, Queues, replyQueueName, RPC_REPLY_EXCHANGE } from '@dinner-rush/contracts';
+import { ManagementApi } from '@dinner-rush/pipeline-stats';
 import { connect, type ConfirmChannel } from 'amqplib';
 import { MONITOR_USER } from '../../tools/broker-definitions-builder';
-import { managementCall } from '../../tools/broker-management';
+import { BROKER_SERVICES } from '../../tools/broker-services';
 import { provisionRestrictedBroker, type RestrictedBroker } from './permissions-support';
 
 /**
@@ -53,27 +54,84 @@ describe('per-service RabbitMQ users (real broker)', () => {
           expect(await attempt(broker.urlOf(service), consume(queue))).toMatch(/ACCESS.REFUSED/);
   });
 
-  it('consumers may not publish to orders, only their status events', async () => {
+  it('consumers may not publish to orders, only their own status events', async () => {
     for (const service of services().filter((s) => s !== 'order-service')) {
       const url = broker.urlOf(service);
       expect(await attempt(url, publish(Exchanges.orders, 'order.created.v1'))).toMatch(
         /ACCESS.REFUSED/,
       );
-      expect(await attempt(url, publish(Exchanges.orderStatus, 'permission.probe.v1'))).toBe('ok');
+      for (const event of BROKER_SERVICES[service]?.events ?? [])
+        expect([
+          service,
+          event.type,
+          await attempt(url, publish(event.exchange, event.type)),
+        ]).toEqual([service, event.type, 'ok']);
+      // Another service's progress, or a type nobody produces, is refused (topic permissions).
+      for (const forged of ['rider.delivered.v1', 'ledger.recorded.v1', 'permission.probe.v1'])
+        if (!BROKER_SERVICES[service]?.events.some((e) => e.type === forged))
+          expect(await attempt(url, publish(Exchanges.orderStatus, forged))).toMatch(
+            /ACCESS.REFUSED/,
+          );
     }
   });
 
-  it('order-service publishes orders but no status events', async () => {
+  it('order-service publishes its order events only, and no status events', async () => {
     const url = broker.urlOf('order-service');
-    expect(await attempt(url, publish(Exchanges.orders, 'permission.probe.v1'))).toBe('ok');
+    expect(await attempt(url, publish(Exchanges.orders, 'order.created.v1'))).toBe('ok');
+    expect(await attempt(url, publish(Exchanges.orders, 'order.refunded.v1'))).toMatch(
+      /ACCESS.REFUSED/,
+    );
     expect(await attempt(url, publish(Exchanges.orderStatus, 'rider.assigned.v1'))).toMatch(
       /ACCESS.REFUSED/,
     );
   });
 
+  it('no service may publish through the default exchange (the quote responder included)', async () => {
+    expect(services()).toContain('rider-assignment');
+    for (const service of services())
+      expect([service, await attempt(broker.urlOf(service), publish('', 'ledger.orders'))]).toEqual(
+        [service, expect.stringMatching(/ACCESS.REFUSED/)],
+      );
+  });
+
+  it('replies: only the responder may answer, and only to its askers’ reply queues', async () => {
+    const askersQueue = replyQueueName('order-service', 'probe1');
+    const responder = broker.urlOf('rider-assignment');
+    expect(await attempt(responder, publish(RPC_REPLY_EXCHANGE, askersQueue))).toBe('ok');
+    for (const elsewhere of ['ledger.orders', replyQueueName('ledger', 'probe1')])
+      expect(await attempt(responder, publish(RPC_REPLY_EXCHANGE, elsewhere))).toMatch(
+        /ACCESS.REFUSED/,
+      );
+    for (const other of services().filter((s) => s !== 'rider-assignment'))
+      expect([
+        other,
+        await attempt(broker.urlOf(other), publish(RPC_REPLY_EXCHANGE, askersQueue)),
+      ]).toEqual([other, expect.stringMatching(/ACCESS.REFUSED/)]);
+  });
+
+  it('the asker declares and binds its own reply queue, under its own name only', async () => {
+    const asker = broker.urlOf('order-service');
+    const replyQueue = replyQueueName('order-service', 'probe2');
+    const bindWith = (key: string) => async (channel: ConfirmChannel) => {
+      await channel.assertQueue(replyQueue, { exclusive: true, autoDelete: true, durable: false });
+      await channel.bindQueue(replyQueue, RPC_REPLY_EXCHANGE, key);
+    };
+    expect(await attempt(asker, bindWith(replyQueue))).toBe('ok');
+    expect(await attempt(asker, bindWith('#'))).toMatch(/ACCESS.REFUSED/);
+    expect(await attempt(broker.urlOf('ledger'), bindWith(replyQueue))).toMatch(/ACCESS.REFUSED/);
+  });
+
+  it('a consumer binds with its own routing keys only (topic permissions on read)', async () => {
+    const url = broker.urlOf('customer-notify');
+    const queue = Queues.customerNotify.queue;
+    const bind = (key: string) =>
+      attempt(url, (ch) => ch.bindQueue(queue, Exchanges.orderStatus, key));
+    expect(await bind('rider.assigned.v1')).toBe('ok');
+    expect(await bind('#')).toMatch(/ACCESS.REFUSED/);
+  });
+
   it('the monitoring user sees queue depths over the management API but cannot consume', async () => {
-    const { body } = await managementCall(
-      broker.managementUrlOf(MONITOR_USER),
+    const { body } = await new ManagementApi(broker.managementUrlOf(MONITOR_USER)).call(
       'GET',
       `/queues/${encodeURIComponent(broker.vhost)}`,
     );

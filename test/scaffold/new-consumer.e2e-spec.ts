@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createPgPool } from '@dinner-rush/database';
 import {
@@ -18,6 +18,7 @@ import {
 } from '@dinner-rush/testing';
 import { connect } from 'amqplib';
 import { REGISTRATIONS } from '../../tools/new-consumer/registrations';
+import { BUILT_CLI } from './support/run-tool';
 import { Bin, ScratchTree, type CommandResult } from './support/scratch-tree';
 
 /**
@@ -75,8 +76,7 @@ describe(`new consumer from the scaffold (${name}), beside the running pipeline`
   it('scaffolds, builds and starts it, and it takes and acknowledges every new order', async () => {
     const t0 = Date.now();
     tree = ScratchTree.create();
-    const generator = join(REPO_ROOT, 'dist/tools/new-consumer/main.js');
-    const scaffold = await tree.node(generator, [name, '--root', tree.root]);
+    const scaffold = await tree.node(BUILT_CLI, ['new:consumer', name, '--root', tree.root]);
     expectSuccess(scaffold);
     expect(scaffold.output).toContain(`apps/${name}/src/orders/order-events.handler.ts`);
     lap('scaffold', t0);
@@ -179,6 +179,30 @@ describe(`new consumer from the scaffold (${name}), beside the running pipeline`
     expectSuccess(jest);
     expect(jest.output).toMatch(/Tests:\s+\d+ passed, \d+ total/);
     lap('its own tests', t);
+  });
+
+  it('gets a broker user of its own in the generated definitions, least privilege like the others', async () => {
+    if (!tree) throw new Error('nothing was scaffolded');
+    const t = Date.now();
+    // The broker service list reads every app's module: the other apps join the scratch tree
+    // (copies: through links Jest would load the libs twice).
+    for (const app of readdirSync(join(REPO_ROOT, 'apps')))
+      if (!existsSync(join(tree.root, 'apps', app)))
+        cpSync(join(REPO_ROOT, 'apps', app), join(tree.root, 'apps', app), { recursive: true });
+    // Every property of every grant (own queues only, no default exchange, its own status
+    // events only, a user for every service with a schema), now including the new consumer;
+    // not whether the committed definitions.json was regenerated, which is the user's next step.
+    const jest = await tree.node(Bin.jest, [
+      'tools/broker-definitions.spec.ts',
+      '--ci',
+      '--verbose',
+      '--testNamePattern',
+      '^(?!.*is current)',
+    ]);
+    expectSuccess(jest);
+    expect(jest.output).toMatch(/Tests:\s+1 skipped, \d+ passed/);
+    expect(jest.output).toContain('every service with a database also has a broker user');
+    lap('its broker user', t);
   });
 });
 

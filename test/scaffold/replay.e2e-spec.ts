@@ -32,7 +32,7 @@ interface Order {
 }
 
 describe('replay for late joiners (order-service + customer-notify processes, real PostgreSQL + RabbitMQ)', () => {
-  let scratch: ScratchServices<'order-service'>;
+  let scratch: ScratchServices<'order-service' | 'ledger'>;
   let orderService: ServiceProcess;
   let customerNotify: ServiceProcess;
   let sql: Pool;
@@ -41,13 +41,15 @@ describe('replay for late joiners (order-service + customer-notify processes, re
   const count = async (table: string): Promise<number> =>
     Number((await sql.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n);
   const replay = (...args: string[]) =>
-    runTool('replay', args, { ORDER_SERVICE_URL: orderService.baseUrl });
+    runTool('replay', args, { ORDER_SERVICE_URL: orderService.baseUrl, ...scratch.issuer.env });
   const notificationsOf = async (orderId: string) =>
     (await getJson<{ kind: string }[]>(`${customerNotify.baseUrl}/orders/${orderId}/notifications`))
       .body;
 
   beforeAll(async () => {
-    scratch = await startScratchServices('replay', { services: ['order-service'] });
+    // The ledger stands for the pipeline already running: the relay publishes mandatory, so an
+    // event needs a bound queue to be confirmed and archived; customer-notify joins later.
+    scratch = await startScratchServices('replay', { services: ['order-service', 'ledger'] });
     orderService = scratch.services['order-service'];
     const merchants = (await getJson<Merchant[]>(`${orderService.baseUrl}/merchants`)).body;
     const nextOrder = orderFactory(merchants, 7);
@@ -60,7 +62,8 @@ describe('replay for late joiners (order-service + customer-notify processes, re
     await waitFor(
       async () => {
         const { rows } = await orders.query<{ n: string }>(
-          'SELECT count(*) AS n FROM outbox WHERE sent_at IS NOT NULL',
+          // Each fact once: the v2 twins (same ids) are not what a replay sends by default.
+          "SELECT count(*) AS n FROM outbox_archive WHERE routing_key <> 'order.created.v2'",
         );
         return Number(rows[0]?.n) === ORDERS + CANCELLED ? true : undefined;
       },

@@ -1,17 +1,13 @@
-import { management } from '../broker-management';
+import { brokerVhost } from '@dinner-rush/messaging';
+import { ManagementApi, vhostPath } from '@dinner-rush/pipeline-stats';
 
 /** The names of the queues in one vhost, from the management HTTP API (AMQP cannot list queues). */
 export async function listQueueNames(managementUrl: string, vhost: string): Promise<string[]> {
-  const body = await management(
-    managementUrl,
-    'GET',
-    `/queues/${encodeURIComponent(vhost)}?columns=name`,
-  );
-  return (JSON.parse(body) as { name: string }[]).map((q) => q.name);
+  const queues = await new ManagementApi(managementUrl, { timeoutMs: 30_000 }).getJson<
+    { name: string }[]
+  >(`/queues/${vhostPath(vhost)}?columns=name`);
+  return queues.map((q) => q.name);
 }
 
-/** The vhost an AMQP URL names ("/" when it names none). */
-export function vhostOf(amqpUrl: string): string {
-  const path = new URL(amqpUrl).pathname;
-  return path.length > 1 ? decodeURIComponent(path.slice(1)) : '/';
-}
+/** The vhost an AMQP URL (or a cluster's list of them) names ("/" when it names none). */
+export const vhostOf = brokerVhost;

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { consumerNames } from './consumer-names';
 import { REGISTRATIONS, insertAfterLast, insertBefore } from './registrations';
 
@@ -55,18 +57,70 @@ describe('registrations of a new consumer in shared files', () => {
 
   it('maps the service to its schema and starts it with npm start', () => {
     const services = "export const SERVICE_SCHEMAS = {\n  ledger: 'ledger',\n} as const;";
-    expect(edit('tools/services.ts', services)).toContain(
+    expect(edit('libs/database/src/service-schemas.ts', services)).toContain(
       "  'loyalty-points': 'loyalty_points',\n}",
     );
-    const startAll = "const services = [\n  { name: 'ledger', prefixColor: 'yellow' },\n];";
-    expect(edit('tools/start-all.ts', startAll)).toContain(
-      "{ name: 'loyalty-points', prefixColor:",
+    const apps =
+      "export const PIPELINE_APPS = [\n  { name: 'ledger', port: 3003, prefixColor: 'yellow', consumer: true },\n] as const;";
+    expect(edit('tools/supervisor/pipeline-apps.ts', apps)).toMatch(
+      /\{ name: 'loyalty-points', port: \d+, prefixColor: '\w+', consumer: true \},\n\] as const;/,
     );
+  });
+
+  it('gives it a broker user of its own: its app, its status event, nothing else', () => {
+    const services = [
+      "import type { DynamicModule } from '@nestjs/common';",
+      'import {',
+      '  Exchanges,',
+      '  LedgerRecordedV1,',
+      '  type EventDefinition,',
+      "} from '@dinner-rush/contracts';",
+      '/* eslint-disable no-restricted-imports -- tooling reads each app */',
+      "import { AppModule as LedgerApp } from '../apps/ledger/src/app.module';",
+      '/* eslint-enable no-restricted-imports */',
+      '',
+      'export const BROKER_SERVICES: Record<string, BrokerService> = {',
+      '  ledger: {',
+      '    module: () => LedgerApp.forConfig(loadConfig(ledgerEnvSchema, {})),',
+      '    publishes: [Exchanges.orderStatus],',
+      '    events: [LedgerRecordedV1],',
+      '  },',
+      '};',
+    ].join('\n');
+    const edited = edit('tools/broker-services.ts', services);
+    expect(edited).toContain('  LoyaltyPointsProcessedV1,\n  type EventDefinition,\n');
+    expect(edited).toContain(
+      [
+        "import { AppModule as LoyaltyPointsApp } from '../apps/loyalty-points/src/app.module';",
+        "import { loyaltyPointsEnvSchema } from '../apps/loyalty-points/src/config';",
+        '/* eslint-enable no-restricted-imports */',
+      ].join('\n'),
+    );
+    // The last entry of BROKER_SERVICES, after the others.
+    expect(
+      edited.endsWith(
+        [
+          '  },',
+          "  'loyalty-points': {",
+          '    module: () => LoyaltyPointsApp.forConfig(loadConfig(loyaltyPointsEnvSchema, {})),',
+          '    publishes: [Exchanges.orderStatus],',
+          '    events: [LoyaltyPointsProcessedV1],',
+          '  },',
+          '};',
+        ].join('\n'),
+      ),
+    ).toBe(true);
+    expect(() => edit('tools/broker-services.ts', edited)).toThrow(/already has/);
+  });
+
+  it('registers it in the real broker service list (the markers are where the edit expects them)', () => {
+    const real = readFileSync(join(__dirname, '../broker-services.ts'), 'utf8');
+    expect(edit('tools/broker-services.ts', real)).toContain("'loyalty-points': {");
   });
 
   it('refuses to register the same consumer twice', () => {
     const services = "export const SERVICE_SCHEMAS = {\n  'loyalty-points': 'x',\n} as const;";
-    expect(() => edit('tools/services.ts', services)).toThrow(/already has/);
+    expect(() => edit('libs/database/src/service-schemas.ts', services)).toThrow(/already has/);
   });
 
   it('fails loudly when a marker has moved', () => {

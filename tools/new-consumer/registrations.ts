@@ -70,7 +70,7 @@ export const REGISTRATIONS: readonly Registration[] = [
     },
   },
   {
-    file: 'tools/services.ts',
+    file: 'libs/database/src/service-schemas.ts',
     apply(text, { name, schema }) {
       refuseTwice(text, `'${name}':`, this.file);
       return insertBefore(
@@ -82,16 +82,45 @@ export const REGISTRATIONS: readonly Registration[] = [
     },
   },
   {
-    file: 'tools/start-all.ts',
-    apply(text, { name }) {
+    file: 'tools/supervisor/pipeline-apps.ts',
+    apply(text, { name, port }) {
       refuseTwice(text, `name: '${name}'`, this.file);
       const count = (text.match(/prefixColor:/g) ?? []).length;
       const color = START_COLORS[count % START_COLORS.length] ?? 'blue';
       return insertBefore(
         text,
-        'const services = [',
-        '];',
-        `  { name: '${name}', prefixColor: '${color}', consumer: true },`,
+        'export const PIPELINE_APPS = [',
+        '] as const;',
+        `  { name: '${name}', port: ${port}, prefixColor: '${color}', consumer: true },`,
+      );
+    },
+  },
+  {
+    // Its own broker user: the grant is derived from its code (tools/broker-footprint.ts)
+    // once it is listed here, with the status events it may publish.
+    file: 'tools/broker-services.ts',
+    apply(text, { name, pascal, camel, eventConst }) {
+      refuseTwice(text, `'${name}': {`, this.file);
+      const imported = insertBefore(
+        insertBefore(text, 'import {', '  type EventDefinition,', `  ${eventConst},`),
+        '/* eslint-disable no-restricted-imports',
+        '/* eslint-enable no-restricted-imports */',
+        [
+          `import { AppModule as ${pascal}App } from '../apps/${name}/src/app.module';`,
+          `import { ${camel}EnvSchema } from '../apps/${name}/src/config';`,
+        ].join('\n'),
+      );
+      return insertBefore(
+        imported,
+        'export const BROKER_SERVICES',
+        '};',
+        [
+          `  '${name}': {`,
+          `    module: () => ${pascal}App.forConfig(loadConfig(${camel}EnvSchema, {})),`,
+          '    publishes: [Exchanges.orderStatus],',
+          `    events: [${eventConst}],`,
+          '  },',
+        ].join('\n'),
       );
     },
   },

@@ -3,7 +3,6 @@ import { Queues } from '@dinner-rush/contracts';
 import { replayExchange } from '@dinner-rush/messaging';
 import { ServiceModule } from '@dinner-rush/service-kit';
 import type { CustomerNotifyConfig } from './config';
-import { DatabaseModule } from './database/database.module';
 import { PrismaService } from './database/prisma.service';
 import { NotificationsModule } from './notifications/notifications.module';
 
@@ -16,7 +15,19 @@ export class AppModule {
       // Its own work queue (with its dead-letter pair), and the exchange replays arrive on.
       broker: { consumes: [Queues.customerNotify], extraExchanges: [replayExchange] },
       database: PrismaService,
-      imports: [DatabaseModule, NotificationsModule],
+      retention: [
+        {
+          table: 'notifications',
+          column: 'created_at',
+          keepMs: config.NOTIFICATION_RETENTION_DAYS * 86_400_000,
+        },
+        {
+          table: 'customer_orders',
+          column: 'created_at',
+          keepMs: config.NOTIFICATION_RETENTION_DAYS * 86_400_000,
+        },
+      ],
+      imports: [NotificationsModule],
     });
   }
 }

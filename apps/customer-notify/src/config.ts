@@ -18,6 +18,8 @@ export const customerNotifyEnvSchema = baseEnvSchema({ port: 3004, schema: 'cust
     WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
     /** Pause before the second try; doubled for each further one. */
     WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(0).max(10_000).default(200),
+    /** How long notifications are kept (older ones are deleted in small batches). */
+    NOTIFICATION_RETENTION_DAYS: z.coerce.number().positive().max(3_650).default(30),
   });
 
 export type CustomerNotifyConfig = z.infer<typeof customerNotifyEnvSchema>;

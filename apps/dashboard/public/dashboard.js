@@ -1,5 +1,5 @@
 /* global Chart */
-// The dashboard page: one EventSource, four charts, two tables, the buttons.
+// The dashboard page: one EventSource, four charts, two tables, the waiting line, the buttons.
 // Plain browser JavaScript on purpose: no bundler, chart.js served by the app.
 (function () {
   'use strict';
@@ -17,6 +17,8 @@
         responsive: true,
         maintainAspectRatio: false,
         interaction: { mode: 'index', intersect: false },
+        // One line per consumer queue: small legend boxes keep the plot area large.
+        plugins: { legend: { labels: { boxWidth: 12, font: { size: 11 } } } },
         elements: { point: { radius: 0 }, line: { tension: 0.2, borderWidth: 2 } },
         scales: Object.assign(
           {
@@ -39,17 +41,18 @@
       },
     }),
     depth: lineChart('chart-depth', 'messages'),
-    drain: lineChart('chart-drain', 'acks/s'),
+    drain: lineChart('chart-drain', 'messages/s'),
     e2e: lineChart('chart-e2e', 'ms'),
   };
 
-  /** The dataset named `label` on `chart`, created on first use. */
-  function series(chart, label, index, axis) {
+  /** The dataset named `label` on `chart`, created on first use (`style` overrides its look). */
+  function series(chart, label, index, axis, style) {
     let dataset = chart.data.datasets.find((d) => d.label === label);
     if (!dataset) {
       const color = COLORS[index % COLORS.length];
       dataset = { label, data: [], borderColor: color, backgroundColor: color, spanGaps: true };
       if (axis) dataset.yAxisID = axis;
+      Object.assign(dataset, style || {});
       chart.data.datasets.push(dataset);
     }
     return dataset;
@@ -57,8 +60,8 @@
 
   function push(chart, label, values) {
     chart.data.labels.push(label);
-    for (const [name, value, index, axis] of values) {
-      const dataset = series(chart, name, index, axis);
+    for (const [name, value, index, axis, style] of values) {
+      const dataset = series(chart, name, index, axis, style);
       while (dataset.data.length < chart.data.labels.length - 1) dataset.data.push(null);
       dataset.data.push(value);
     }
@@ -72,26 +75,39 @@
   const mb = (bytes) => (bytes === null ? '—' : `${Math.round(bytes / 1048576)} MB`);
   const esc = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+  const rate = (value) => (value === null ? '—' : value);
+
+  /** Whether the queue's consumers take messages, with the button that changes it. */
+  function consuming(c) {
+    const button = (action, text) =>
+      `<button data-action="${action}" data-queue="${esc(c.queue)}">${text}</button>`;
+    if (c.replicas === 0)
+      return '<span title="add it to SERVICE_URLS">service not reachable</span>';
+    if (c.replicasUp === 0) return '<span class="down">down</span>';
+    if (c.paused === null) return 'no admin API';
+    if (c.paused === 0) return `yes ${button('pause', 'Pause')}`;
+    const some = c.paused < c.replicasUp ? ` on ${c.paused} of ${c.replicasUp}` : '';
+    return `<span class="paused">paused${some}</span> ${button('resume', 'Resume')}`;
+  }
+
   function renderConsumers(consumers) {
     const rows = consumers.map((c) => {
-      const state = !c.up
-        ? '<span class="down">down</span>'
-        : c.paused === null
-          ? 'no admin API'
-          : c.paused
-            ? `<span class="paused">paused</span> <button data-action="resume" data-service="${esc(c.service)}">Resume</button>`
-            : `yes <button data-action="pause" data-service="${esc(c.service)}">Pause</button>`;
       const work =
         c.workTimeMs === null
           ? '—'
           : `<input type="number" min="0" value="${c.workTimeMs}" data-work-time="${esc(c.service)}" aria-label="work time ms for ${esc(c.service)}"> ms ` +
             `<button data-action="work-time" data-service="${esc(c.service)}">Set</button>`;
+      const depthTitle =
+        c.unacked === null
+          ? 'ready messages (AMQP does not count unacked ones)'
+          : `${c.unacked} unacked`;
       return (
-        `<tr data-service="${esc(c.service)}"><td>${esc(c.service)}</td><td>${esc(c.queue)}</td>` +
-        `<td class="num">${c.ready + c.unacked}</td><td class="num">${c.consumers}</td>` +
-        `<td class="num">${c.publishRate}</td><td class="num">${c.ackRate}</td>` +
+        `<tr data-queue="${esc(c.queue)}" data-service="${esc(c.service)}"><td>${esc(c.queue)}</td><td>${esc(c.service)}</td>` +
+        `<td class="num" title="${depthTitle}">${c.messages}</td><td class="num">${c.consumers}</td>` +
+        `<td class="num">${c.replicasUp}/${c.replicas}</td>` +
+        `<td class="num">${rate(c.publishRate)}</td><td class="num">${c.drainRate}</td>` +
         `<td class="num">${c.deadLetters}</td><td class="num">${mb(c.rssBytes)}</td>` +
-        `<td>${work}</td><td>${state}</td></tr>`
+        `<td>${work}</td><td>${consuming(c)}</td></tr>`
       );
     });
     // Keep a work-time field the user is typing in.
@@ -100,14 +116,48 @@
     }
   }
 
+  function renderRiders(riders) {
+    $('waiting-line').textContent = riders
+      ? String(riders.waiting)
+      : 'rider-assignment unavailable';
+    $('riders').textContent = riders
+      ? `${riders.riders.busy} riders busy, ${riders.riders.available} free` +
+        (riders.oldestWaitMs === null
+          ? ''
+          : ` · head of the line waiting ${Math.round(riders.oldestWaitMs / 1000)} s`)
+      : '';
+  }
+
+  /** Where the queue figures come from, in the header: the page must say when rates are estimates. */
+  function brokerStatus(broker) {
+    if (!broker.up) return ' · broker unavailable';
+    if (broker.source === 'management') return ' · queues: management API';
+    return ' · queues: AMQP (no management API: depth counts ready messages, drain = fall in depth)';
+  }
+
+  /** Each order's link to its trace, or (no tracing UI configured) its waterfall drawn from its timeline. */
   function renderOrders(orders) {
     $('order-rows').innerHTML = orders
       .map(
         (o) =>
           `<tr data-order-id="${esc(o.id)}"><td title="${esc(o.id)}">${esc(o.id.slice(0, 8))}</td><td>${esc(o.status)}</td>` +
           `<td class="num">${esc(o.total)}</td><td>` +
-          o.steps.map((s) => `<span class="step">${esc(s.type)} +${s.afterMs}</span>`).join('') +
+          (o.traceUrl
+            ? `<a class="trace" href="${esc(o.traceUrl)}" target="_blank" rel="noopener">trace</a>`
+            : '') +
+          waterfall(o.steps) +
           `</td></tr>`,
+      )
+      .join('');
+  }
+
+  /** One bar per step, from the order's creation to the step, on a scale of the slowest step. */
+  function waterfall(steps) {
+    const longest = Math.max(1, ...steps.map((s) => s.afterMs));
+    return steps
+      .map(
+        (s) =>
+          `<div class="step" title="${esc(s.type)} +${s.afterMs} ms"><span class="lane"><span class="bar" style="width:${Math.max(1, (100 * s.afterMs) / longest).toFixed(1)}%"></span></span>${esc(s.type)} +${s.afterMs}</div>`,
       )
       .join('');
   }
@@ -119,21 +169,28 @@
       ['avg latency ms', snapshot.intake.avgMs, 1, 'latency'],
       ['p95 latency ms', snapshot.intake.p95Ms, 2, 'latency'],
     ]);
-    push(
-      charts.depth,
-      time,
-      snapshot.consumers.map((c, i) => [c.service, c.ready + c.unacked, i]),
-    );
+    const riders = snapshot.riders;
+    push(charts.depth, time, [
+      ...snapshot.consumers.map((c, i) => [c.queue, c.messages, i]),
+      [
+        'rider waiting line',
+        riders ? riders.waiting : null,
+        0,
+        undefined,
+        { borderColor: '#555', backgroundColor: '#555', borderDash: [6, 4] },
+      ],
+    ]);
     push(
       charts.drain,
       time,
-      snapshot.consumers.map((c, i) => [c.service, c.ackRate, i]),
+      snapshot.consumers.map((c, i) => [c.queue, c.drainRate, i]),
     );
     push(charts.e2e, time, [
       ['p50 ms', snapshot.endToEnd ? snapshot.endToEnd.p50Ms : null, 0],
       ['p95 ms', snapshot.endToEnd ? snapshot.endToEnd.p95Ms : null, 1],
     ]);
     renderConsumers(snapshot.consumers);
+    renderRiders(riders);
     renderOrders(snapshot.orders);
     const tb = snapshot.trialBalance;
     $('trial-balance').textContent = tb
@@ -149,7 +206,7 @@
       : '';
     $('status').textContent =
       `updated ${time}` +
-      (snapshot.broker.up ? '' : ' · broker stats unavailable') +
+      brokerStatus(snapshot.broker) +
       (snapshot.intake.orderServiceUp ? '' : ' · order-service down');
     window.dashboard.snapshots += 1;
     window.dashboard.last = snapshot;
@@ -179,15 +236,15 @@
   $('consumer-rows').addEventListener('click', (event) => {
     const button = event.target.closest('button[data-action]');
     if (!button) return;
-    const service = button.dataset.service;
     const action = button.dataset.action;
     if (action === 'work-time') {
+      const service = button.dataset.service;
       const input = document.querySelector(`input[data-work-time="${service}"]`);
-      void call('PUT', `/actions/consumers/${service}/work-time`, {
+      void call('PUT', `/actions/services/${encodeURIComponent(service)}/work-time`, {
         workTimeMs: Number(input.value),
       });
     } else {
-      void call('POST', `/actions/consumers/${service}/${action}`);
+      void call('POST', `/actions/queues/${encodeURIComponent(button.dataset.queue)}/${action}`);
     }
   });
 

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { TokenClient } from '@dinner-rush/auth';
 import { loggingModule } from '@dinner-rush/service-kit';
 import { ActionsController } from './actions/actions.controller';
 import { ConsumerCommands } from './actions/consumer-commands';
@@ -7,9 +8,13 @@ import { SpikeRunner } from './actions/spike-runner';
 import type { DashboardConfig } from './config';
 import { DASHBOARD_CONFIG } from './dashboard-config.token';
 import { PageController } from './page/page.controller';
+import { ServiceDirectory } from './service-directory';
 import { SnapshotService } from './snapshot/snapshot.service';
 
-/** The live dashboard: no database, no broker connection; it only reads HTTP APIs. */
+/**
+ * The live dashboard: no database; it reads the services' HTTP APIs and
+ * RabbitMQ (the management API, or passive declares over AMQP without it).
+ */
 @Module({})
 export class AppModule {
   static forConfig(config: DashboardConfig): DynamicModule {
@@ -19,6 +24,9 @@ export class AppModule {
       controllers: [PageController, ActionsController],
       providers: [
         { provide: DASHBOARD_CONFIG, useValue: config },
+        { provide: ServiceDirectory, useValue: new ServiceDirectory(config) },
+        // The dashboard calls the services with its own tokens (docs/auth.md).
+        { provide: TokenClient, useValue: new TokenClient(config) },
         SnapshotService,
         OrderPlacer,
         SpikeRunner,

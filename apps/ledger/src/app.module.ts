@@ -2,7 +2,6 @@ import type { DynamicModule } from '@nestjs/common';
 import { Queues } from '@dinner-rush/contracts';
 import { ServiceModule } from '@dinner-rush/service-kit';
 import type { LedgerConfig } from './config';
-import { DatabaseModule } from './database/database.module';
 import { PrismaService } from './database/prisma.service';
 import { LedgerModule } from './ledger/ledger.module';
 
@@ -14,7 +13,7 @@ export class AppModule {
       config,
       broker: { consumes: [Queues.ledger] },
       database: PrismaService,
-      imports: [DatabaseModule, LedgerModule],
+      imports: [LedgerModule],
     });
   }
 }

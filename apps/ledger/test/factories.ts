@@ -1,5 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { orderCreatedEventFor, type OrderCreatedData } from '@dinner-rush/testing';
+import {
+  orderCreatedData as anOrder,
+  orderCreatedEventFor,
+  orderLine,
+  type OrderCreatedData,
+} from '@dinner-rush/testing';
 
 export type { OrderCreatedData };
 export { orderCancelledEvent, withNewMessageId } from '@dinner-rush/testing';
@@ -11,35 +15,27 @@ export function orderCreatedEvent(data: OrderCreatedData = orderCreatedData()) {
 
 let sequence = 0;
 
-/** A valid order.created.v1 payload; prices are derived so that the total is consistent. */
+/**
+ * The shared order with prices that differ from one order to the next, over
+ * four merchants, so sums and per-merchant accounts are tested with more than
+ * one figure; totals stay consistent (the shared builder derives them).
+ */
 export function orderCreatedData(
   overrides: { unitPriceCents?: number; quantity?: number; deliveryFeeCents?: number } = {},
 ): OrderCreatedData {
   const n = ++sequence;
-  const unitPriceCents = overrides.unitPriceCents ?? 1_000 + n * 37;
-  const quantity = overrides.quantity ?? 1 + (n % 3);
-  const deliveryFeeCents = overrides.deliveryFeeCents ?? 299;
-  const itemsTotalCents = unitPriceCents * quantity;
-  return {
-    orderId: randomUUID(),
+  return anOrder({
     customerId: `customer-${n}`,
     merchantId: `merchant-${n % 4}`,
     merchantName: `Test Kitchen ${n % 4}`,
-    merchantLocation: { lat: 52.52, lng: 13.405 },
     items: [
-      {
+      orderLine({
         menuItemId: `item-${n}`,
         name: `Dish ${n}`,
-        quantity,
-        unitPriceCents,
-        lineTotalCents: itemsTotalCents,
-      },
+        unitPriceCents: overrides.unitPriceCents ?? 1_000 + n * 37,
+        quantity: overrides.quantity ?? 1 + (n % 3),
+      }),
     ],
-    itemsTotalCents,
-    deliveryFeeCents,
-    totalCents: itemsTotalCents + deliveryFeeCents,
-    currency: 'EUR',
-    deliveryAddress: { line1: `${n} Teststraße`, lat: 52.51, lng: 13.41 },
-    placedAt: new Date().toISOString(),
-  };
+    deliveryFeeCents: overrides.deliveryFeeCents ?? 299,
+  });
 }

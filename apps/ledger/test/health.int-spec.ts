@@ -1,9 +1,12 @@
+import { AmqpConnection } from '@dinner-rush/messaging';
+import { Exchanges } from '@dinner-rush/contracts';
 import {
   createTestDatabase,
   createTestVhost,
   freePort,
   startInProcess,
   untilHealthy,
+  waitFor,
   type TestDatabase,
   type TestVhost,
 } from '@dinner-rush/testing';
@@ -15,6 +18,7 @@ import { ledgerEnvSchema } from '../src/config';
 /**
  * GET /health is the readiness signal supervisors and compose wait on: 503
  * while the database or the broker is unreachable, 200 once both answer.
+ * GET /health/live (Kubernetes' liveness probe) answers 200 throughout.
  */
 describe('ledger /health (real PostgreSQL + RabbitMQ)', () => {
   let db: TestDatabase;
@@ -61,6 +65,9 @@ describe('ledger /health (real PostgreSQL + RabbitMQ)', () => {
     expect(response.status).toBe(503);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.body).toMatchObject({ status: 503, error: { broker: { status: 'down' } } });
+    // Liveness does not follow the broker: the process is alive and must not be restarted.
+    const live = await request(app.getHttpServer()).get('/health/live');
+    expect([live.status, live.body]).toEqual([200, { status: 'ok' }]);
   });
 
   it('answers 503 naming the database while PostgreSQL is unreachable', async () => {
@@ -72,10 +79,28 @@ describe('ledger /health (real PostgreSQL + RabbitMQ)', () => {
     const response = await request(app.getHttpServer()).get('/health');
     expect(response.status).toBe(503);
     expect(response.body).toMatchObject({ error: { database: { status: 'down' } } });
+    expect((await request(app.getHttpServer()).get('/health/live')).status).toBe(200);
   });
 
   it('answers 200 once both are up', async () => {
     const app = await start({ DATABASE_URL: databaseUrl, RABBITMQ_URL: vhost.url });
     await untilHealthy(app);
+  });
+
+  it('answers 503, then recovers by itself, when the server closes its publishing channel with an error', async () => {
+    const app = await start({ DATABASE_URL: databaseUrl, RABBITMQ_URL: vhost.url });
+    await untilHealthy(app);
+    const amqp = app.get(AmqpConnection);
+    // A publish to an exchange that does not exist makes the server close the channel (404).
+    await amqp.publish('no-such-exchange', 'x', Buffer.from('{}')).catch(() => undefined);
+    await waitFor(
+      async () => (await request(app.getHttpServer()).get('/health')).status === 503 || undefined,
+      { what: '503 while the publishing channel is closed' },
+    );
+    // amqplib takes the channel's error down with the connection; it comes back, and publishing works.
+    await untilHealthy(app);
+    await expect(
+      amqp.publish(Exchanges.orderStatus, 'health.checked.v1', Buffer.from('{}')),
+    ).resolves.toBeDefined();
   });
 });

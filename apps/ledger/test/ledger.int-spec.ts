@@ -262,9 +262,16 @@ describe('ledger (real PostgreSQL + RabbitMQ)', () => {
   });
 
   it('keeps the trial balance equal across everything posted by this suite', async () => {
+    await drainWithSentinel();
     const trial = await http().get('/ledger/trial-balance').expect(200);
     expect(trial.body.balanced).toBe(true);
     expect(trial.body.debitCents).toBe(trial.body.creditCents);
     expect(trial.body.debitCents).toBeGreaterThan(0);
+    // The running totals it reads agree with a sum over every entry.
+    const { rows } = await service.sql.query<{ debit: string; credit: string }>(
+      'SELECT sum(debit_cents) AS debit, sum(credit_cents) AS credit FROM journal_entries',
+    );
+    expect(trial.body.debitCents).toBe(Number(rows[0]?.debit));
+    expect(trial.body.creditCents).toBe(Number(rows[0]?.credit));
   });
 });

@@ -14,9 +14,10 @@ import type { LoadOptions } from './cli/load-options';
 import { startProgressLine } from './cli/progress-line';
 import { driveProfile } from './driver/drive-profile';
 import { IntakeClient } from './driver/intake-client';
+import { fetchRunTokens } from './driver/customer-tokens';
 import { OrderSender } from './driver/order-sender';
 import { isAccepted } from './driver/request-record';
-import { orderMix } from './orders/order-mix';
+import { orderMix, runCustomers } from './orders/order-mix';
 import { renderHtmlReport } from './report/html-report';
 import { buildLoadReport, type LoadReport } from './report/load-report';
 import { PipelineSampler } from './sampling/pipeline-sampler';
@@ -39,6 +40,7 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void)
   const t0 = performance.now();
   const clock = () => performance.now() - t0;
   const { urls } = options;
+  const tokens = await fetchRunTokens(runCustomers(runId));
 
   const merchants = await getJson<CatalogueMerchant[]>(`${urls.orderService}/merchants`).catch(
     (error: unknown) => {
@@ -50,9 +52,9 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void)
   );
   const ledgerBefore = options.shared
     ? undefined
-    : (await getJson<TrialBalance>(`${urls.ledger}/ledger/trial-balance`)).body;
+    : (await getJson<TrialBalance>(`${urls.ledger}/ledger/trial-balance`, tokens.operator)).body;
   const nextOrder = orderMix(merchants.body, { ...options, runId });
-  const sender = new OrderSender(urls.orderService, options.connections);
+  const sender = new OrderSender(urls.orderService, options.connections, tokens.customer);
   const client = new IntakeClient(
     sender,
     clock,
@@ -68,6 +70,7 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void)
         'merchant-notify': urls.merchantNotify,
         ledger: urls.ledger,
       },
+      bearer: tokens.operator,
     },
     clock,
     options.sampleMs,
@@ -96,7 +99,7 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void)
     const accepted = uniqueAccepted(client);
     const endToEnd: Record<string, number[]> = {};
     const audit = await auditPipeline(
-      { orderService: urls.orderService, ledger: urls.ledger },
+      { orderService: urls.orderService, ledger: urls.ledger, bearer: tokens.operator },
       accepted,
       {
         timeoutMs: Math.max(5_000, deadline - Date.now()),
@@ -116,6 +119,7 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void)
       records: client.records,
       samples: sampler.samples,
       audit,
+      drained,
       endToEnd,
     });
     if (sampler.lastQueueError && report.series.queues.length === 0) {

@@ -2,7 +2,6 @@ import type { DynamicModule } from '@nestjs/common';
 import { Queues } from '@dinner-rush/contracts';
 import { ServiceModule } from '@dinner-rush/service-kit';
 import type { MerchantNotifyConfig } from './config';
-import { DatabaseModule } from './database/database.module';
 import { PrismaService } from './database/prisma.service';
 import { NotificationsModule } from './notifications/notifications.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -15,7 +14,14 @@ export class AppModule {
       config,
       broker: { consumes: [Queues.merchantNotify] },
       database: PrismaService,
-      imports: [DatabaseModule, WebhooksModule, NotificationsModule],
+      retention: [
+        {
+          table: 'notifications',
+          column: 'created_at',
+          keepMs: config.NOTIFICATION_RETENTION_DAYS * 86_400_000,
+        },
+      ],
+      imports: [WebhooksModule, NotificationsModule],
     });
   }
 }

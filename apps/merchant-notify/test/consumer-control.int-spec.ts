@@ -98,7 +98,7 @@ describe('consumer control and metrics (merchant-notify on real PostgreSQL + Rab
     const res = await http().get('/admin/consumers').expect(200);
     expect(res.body).toEqual({
       workTimeMs: 0,
-      consumers: [{ queue, handler: 'OrderEventsHandler.handle', paused: false }],
+      consumers: [{ queue, handler: 'OrderEventsHandler.apply', paused: false }],
     });
   });
 

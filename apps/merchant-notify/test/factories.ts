@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Envelope } from '@dinner-rush/contracts';
-import { orderCreatedEventFor, type OrderCreatedData } from '@dinner-rush/testing';
+import type { Envelope, EventData, OrderCreatedV2 } from '@dinner-rush/contracts';
+import {
+  orderCreatedData as anOrder,
+  orderCreatedEventFor,
+  orderCreatedPairFor,
+  type OrderCreatedData,
+} from '@dinner-rush/testing';
 
 export type { OrderCreatedData };
 export { orderCancelledEvent } from '@dinner-rush/testing';
@@ -10,34 +15,21 @@ export function aMerchantId(): string {
   return `merchant-${randomUUID().slice(0, 8)}`;
 }
 
+/** The shared order, for a merchant of its own (and a customer id the privacy test looks for). */
 export function orderCreatedData(overrides: Partial<OrderCreatedData> = {}): OrderCreatedData {
-  return {
-    orderId: randomUUID(),
-    customerId: 'customer-1',
-    merchantId: aMerchantId(),
-    merchantName: 'Curry Corner',
-    merchantLocation: { lat: 52.5206, lng: 13.4094 },
-    items: [
-      {
-        menuItemId: 'curry-wurst',
-        name: 'Currywurst',
-        quantity: 2,
-        unitPriceCents: 450,
-        lineTotalCents: 900,
-      },
-    ],
-    itemsTotalCents: 900,
-    deliveryFeeCents: 250,
-    totalCents: 1150,
-    currency: 'EUR',
-    deliveryAddress: { line1: 'Alexanderplatz 1', lat: 52.5219, lng: 13.4132 },
-    placedAt: new Date().toISOString(),
-    ...overrides,
-  };
+  return anOrder({ merchantId: aMerchantId(), customerId: 'customer-1', ...overrides });
 }
 
 export function orderCreatedEvent(
   overrides: Partial<OrderCreatedData> = {},
 ): Envelope<OrderCreatedData> {
   return orderCreatedEventFor(orderCreatedData(overrides));
+}
+
+/** The order as a v2-aware reader handles it (the v2 twin order-service publishes). */
+export function orderCreatedV2Event(
+  overrides: Partial<OrderCreatedData> = {},
+  deliveryInstructions: string | null = null,
+): Envelope<EventData<typeof OrderCreatedV2>> {
+  return orderCreatedPairFor(orderCreatedData(overrides), deliveryInstructions).v2;
 }

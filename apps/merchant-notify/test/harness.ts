@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Pool } from 'pg';
 import { Queues } from '@dinner-rush/contracts';
 import { BrokerProbe, startAppUnderTest } from '@dinner-rush/testing';
 import type request from 'supertest';
@@ -10,6 +11,8 @@ export interface MerchantNotifyHarness {
   app: INestApplication;
   http: () => ReturnType<typeof request>;
   broker: BrokerProbe;
+  /** The service's schema, for arranging and asserting on rows. */
+  sql: Pool;
   close(): Promise<void>;
 }
 
@@ -30,6 +33,9 @@ export async function startMerchantNotify(
     app: service.app,
     http: () => service.http(),
     broker,
+    get sql() {
+      return service.sql;
+    },
     async close() {
       await broker.close();
       await service.close();

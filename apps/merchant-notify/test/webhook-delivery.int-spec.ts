@@ -1,9 +1,10 @@
 import { MerchantNotifiedV1, type Envelope } from '@dinner-rush/contracts';
-import { FakeWebhookReceiver } from '@dinner-rush/testing';
+import { FakeWebhookReceiver, silentAnswer, waitFor } from '@dinner-rush/testing';
 import type { NotificationView } from '../src/notifications/dto/notification.schemas';
 import { notificationIdFor } from '../src/notifications/notification-id';
 import { aMerchantId, orderCreatedEvent } from './factories';
 import { startMerchantNotify, type MerchantNotifyHarness } from './harness';
+import { signatureVerifies } from './signature-check';
 
 describe('merchant-notify: webhook delivery (real PostgreSQL + RabbitMQ, local HTTP endpoint)', () => {
   let mn: MerchantNotifyHarness;
@@ -12,9 +13,12 @@ describe('merchant-notify: webhook delivery (real PostgreSQL + RabbitMQ, local H
   beforeAll(async () => {
     // PREFETCH 1: one message at a time in queue order, so a later "sentinel"
     // message's effect shows that every earlier one was handled.
+    // The local receivers (127.0.0.1) and the example merchant host are allowed by the
+    // operator's list; merchant.example is never resolved, so nothing leaves the machine.
     mn = await startMerchantNotify({
       PREFETCH: '1',
-      WEBHOOK_ATTEMPTS: '3',
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1, merchant.example',
+      WEBHOOK_ATTEMPTS: '5',
       WEBHOOK_BACKOFF_MS: '10',
       WEBHOOK_TIMEOUT_MS: '2000',
     });
@@ -31,6 +35,9 @@ describe('merchant-notify: webhook delivery (real PostgreSQL + RabbitMQ, local H
 
   const register = async (merchantId: string, url: string) =>
     mn.http().put(`/merchants/${merchantId}/webhook`).send({ url }).expect(200);
+  /** Registers a new webhook and answers the signing secret shown for it (once). */
+  const registerNew = async (merchantId: string, url: string): Promise<string> =>
+    (await register(merchantId, url)).body.signingSecret as string;
   const list = async (merchantId: string): Promise<NotificationView[]> =>
     (await mn.http().get(`/merchants/${merchantId}/notifications`).expect(200))
       .body as NotificationView[];
@@ -42,15 +49,27 @@ describe('merchant-notify: webhook delivery (real PostgreSQL + RabbitMQ, local H
       const merchantId = aMerchantId();
       const put = await register(merchantId, 'https://merchant.example/hooks');
       expect(put.body).toMatchObject({ merchantId, url: 'https://merchant.example/hooks' });
+      expect(put.body.signingSecret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
 
-      await register(merchantId, 'https://merchant.example/v2/hooks');
+      // Replacing the URL keeps the secret, and does not show it again; neither does GET.
+      const replaced = await register(merchantId, 'https://merchant.example/v2/hooks');
+      expect(replaced.body).not.toHaveProperty('signingSecret');
       const shown = await mn.http().get(`/merchants/${merchantId}/webhook`).expect(200);
-      expect(shown.body).toMatchObject({ url: 'https://merchant.example/v2/hooks' });
+      expect(shown.body).toEqual({
+        merchantId,
+        url: 'https://merchant.example/v2/hooks',
+        updatedAt: expect.any(String),
+      });
 
       await mn.http().delete(`/merchants/${merchantId}/webhook`).expect(204);
       await mn.http().delete(`/merchants/${merchantId}/webhook`).expect(204);
       const gone = await mn.http().get(`/merchants/${merchantId}/webhook`).expect(404);
       expect(gone.headers['content-type']).toMatch(/^application\/problem\+json/);
+
+      // Registering again after removal is a new webhook with a new secret.
+      const again = await register(merchantId, 'https://merchant.example/hooks');
+      expect(again.body.signingSecret).toMatch(/^whsec_/);
+      expect(again.body.signingSecret).not.toBe(put.body.signingSecret);
     });
 
     it.each([
@@ -74,19 +93,31 @@ describe('merchant-notify: webhook delivery (real PostgreSQL + RabbitMQ, local H
     });
   });
 
-  it('POSTs the notification to the webhook and reports channel webhook', async () => {
+  it('POSTs the notification, signed the Standard Webhooks way, and reports channel webhook', async () => {
     endpoint = await FakeWebhookReceiver.start();
     const created = orderCreatedEvent();
-    await register(created.data.merchantId, endpoint.url);
+    const secret = await registerNew(created.data.merchantId, endpoint.url);
     await mn.broker.publishOrderEvent(created);
 
     const status = await mn.broker.untilStatusMatching(notifiedAbout(created.data.orderId));
     const notificationId = notificationIdFor(created.messageId);
     expect(status.data).toMatchObject({ notificationId, channel: 'webhook' });
+    expect(status).toMatchObject({
+      correlationId: created.correlationId,
+      causationId: created.messageId,
+    });
 
     expect(endpoint.received).toHaveLength(1);
     const [call] = endpoint.received;
     expect(call?.headers['idempotency-key']).toBe(notificationId);
+    expect(call?.headers['webhook-id']).toBe(notificationId);
+    expect(Number(call?.headers['webhook-timestamp'])).toBeCloseTo(Date.now() / 1000, -2);
+    expect(signatureVerifies(secret, call!)).toBe(true);
+    // Signed under this merchant's key only: another secret, or another body, fails.
+    expect(signatureVerifies(`whsec_${Buffer.alloc(32, 1).toString('base64')}`, call!)).toBe(false);
+    expect(
+      signatureVerifies(secret, { ...call!, raw: call!.raw.replace('created', 'cancelled') }),
+    ).toBe(false);
     expect(call?.headers['content-type']).toBe('application/json');
     expect(call?.body).toMatchObject({
       notificationId,
@@ -97,7 +128,7 @@ describe('merchant-notify: webhook delivery (real PostgreSQL + RabbitMQ, local H
       order: { status: 'created', totalCents: created.data.totalCents },
     });
     expect(await list(created.data.merchantId)).toMatchObject([
-      { id: notificationId, channel: 'webhook' },
+      { id: notificationId, channel: 'webhook', status: 'delivered', failure: null },
     ]);
   });
 
@@ -117,33 +148,75 @@ describe('merchant-notify: webhook delivery (real PostgreSQL + RabbitMQ, local H
     ]);
   });
 
-  it('retries a webhook that fails twice and records the delivery once', async () => {
-    endpoint = await FakeWebhookReceiver.start([500, 503]);
+  it('retries a webhook that fails, with the same webhook-id and a fresh signature, and records the delivery once', async () => {
+    endpoint = await FakeWebhookReceiver.start([500, 503, 500, 404]);
     const created = orderCreatedEvent();
-    await register(created.data.merchantId, endpoint.url);
+    const secret = await registerNew(created.data.merchantId, endpoint.url);
     await mn.broker.publishOrderEvent(created);
 
     await mn.broker.untilStatusMatching(notifiedAbout(created.data.orderId));
-    const keys = endpoint.received.map((r) => r.headers['idempotency-key']);
-    expect(keys).toEqual(Array(3).fill(notificationIdFor(created.messageId)));
-    expect(await list(created.data.merchantId)).toHaveLength(1);
+    const notificationId = notificationIdFor(created.messageId);
+    expect(endpoint.received.map((r) => r.headers['webhook-id'])).toEqual(
+      Array(5).fill(notificationId),
+    );
+    expect(endpoint.received.every((r) => signatureVerifies(secret, r))).toBe(true);
+    expect(new Set(endpoint.received.map((r) => r.raw)).size).toBe(1);
+    expect(await list(created.data.merchantId)).toMatchObject([{ status: 'delivered' }]);
     expect(mn.broker.statusEvents.filter(notifiedAbout(created.data.orderId))).toHaveLength(1);
   });
 
-  it('leaves a message failing all quick retries to the broker, which redelivers it', async () => {
-    // Three in-process attempts fail, the message goes back to the queue; the
-    // redelivery fails once more, then the endpoint recovers.
-    endpoint = await FakeWebhookReceiver.start([500, 500, 500, 500]);
+  it('fails a delivery for good once its tries are spent, with the reason, and tells nobody it was notified', async () => {
+    endpoint = await FakeWebhookReceiver.start([500, 500, 500, 500, 503]);
     const created = orderCreatedEvent();
     await register(created.data.merchantId, endpoint.url);
     await mn.broker.publishOrderEvent(created);
 
-    await mn.broker.untilStatusMatching(notifiedAbout(created.data.orderId));
-    expect(endpoint.received).toHaveLength(5);
-    expect(new Set(endpoint.received.map((r) => r.headers['idempotency-key']))).toEqual(
-      new Set([notificationIdFor(created.messageId)]),
+    const [failed] = await waitFor(
+      async () => {
+        const rows = await list(created.data.merchantId);
+        return rows[0]?.status === 'failed' ? rows : undefined;
+      },
+      { what: 'the delivery failed for good' },
     );
-    expect(await list(created.data.merchantId)).toMatchObject([{ channel: 'webhook' }]);
+    expect(failed?.failure).toBe('failed after 5 tries; last: http-status: HTTP 503');
+    expect(endpoint.received).toHaveLength(5);
+    // Its message was applied once and acked: nothing waits in the queue or the dead-letter queue.
+    const sentinel = orderCreatedEvent();
+    await mn.broker.publishOrderEvent(sentinel);
+    await mn.broker.untilStatusMatching(notifiedAbout(sentinel.data.orderId));
+    expect(mn.broker.statusEvents.filter(notifiedAbout(created.data.orderId))).toEqual([]);
+    const { rows } = await mn.sql.query('SELECT count(*)::int AS n FROM webhook_deliveries');
+    expect(rows[0]).toEqual({ n: 0 });
+  });
+
+  it('keeps a queued notification in the inbox when the webhook is removed before it is sent', async () => {
+    const merchantId = aMerchantId();
+    // A receiver that never answers holds the merchant's first delivery while the second waits.
+    endpoint = await FakeWebhookReceiver.start([silentAnswer]);
+    await register(merchantId, endpoint.url);
+    const first = orderCreatedEvent({ merchantId });
+    const second = orderCreatedEvent({ merchantId });
+    await mn.broker.publishOrderEvent(first);
+    await waitFor(() => (endpoint!.received.length === 1 ? true : undefined), {
+      what: 'the first POST under way',
+    });
+    await mn.broker.publishOrderEvent(second);
+    await waitFor(async () => ((await list(merchantId)).length === 2 ? true : undefined), {
+      what: 'the second notification queued',
+    });
+    await mn.http().delete(`/merchants/${merchantId}/webhook`).expect(204);
+
+    const status = await mn.broker.untilStatusMatching(notifiedAbout(second.data.orderId));
+    expect(status.data).toMatchObject({ channel: 'inbox' });
+    expect(await list(merchantId)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          orderId: second.data.orderId,
+          channel: 'inbox',
+          status: 'stored',
+        }),
+      ]),
+    );
   });
 
   it('keeps notifications in the inbox once the webhook is removed', async () => {

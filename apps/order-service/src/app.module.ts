@@ -3,15 +3,18 @@ import { Queues } from '@dinner-rush/contracts';
 import { ServiceModule } from '@dinner-rush/service-kit';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import type { OrderServiceConfig } from './config';
-import { DatabaseModule } from './database/database.module';
 import { PrismaService } from './database/prisma.service';
+import { REPEATED_COPIES } from './orders/new-order';
 import { OrdersModule } from './orders/orders.module';
 import { QuoteModule } from './quote/quote.module';
 import { ReplayModule } from './replay/replay.module';
 import { TrackingModule } from './tracking/tracking.module';
 
-/** order-service: the HTTP API that accepts orders, publishes them via its outbox and tracks them. */
-/** The whole service for one validated configuration (tests pass their own). */
+/**
+ * order-service: the HTTP API that accepts orders, publishes them via its
+ * outbox (sent events move to the archive replays read) and tracks them.
+ * The whole service for one validated configuration (tests pass their own).
+ */
 export class AppModule {
   static forConfig(config: OrderServiceConfig): DynamicModule {
     return ServiceModule.forService({
@@ -19,14 +22,25 @@ export class AppModule {
       config,
       broker: { consumes: [Queues.orderTracking] },
       database: PrismaService,
-      imports: [
-        DatabaseModule,
-        CatalogueModule,
-        OrdersModule,
-        TrackingModule,
-        QuoteModule,
-        ReplayModule,
+      outboxArchive: { table: 'outbox_archive' },
+      // order.created.v2 beside its v1 twin: until a consumer reads v2 nobody binds it,
+      // and the v1 copy is what delivers the order.
+      outboxMayFindNoQueue: REPEATED_COPIES,
+      retention: [
+        {
+          table: 'outbox_archive',
+          column: 'created_at',
+          keepMs: hours(config.OUTBOX_ARCHIVE_RETENTION_HOURS),
+        },
+        {
+          table: 'idempotency_keys',
+          column: 'created_at',
+          keepMs: hours(config.IDEMPOTENCY_KEY_RETENTION_HOURS),
+        },
       ],
+      imports: [CatalogueModule, OrdersModule, TrackingModule, QuoteModule, ReplayModule],
     });
   }
 }
+
+const hours = (n: number) => n * 3_600_000;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Exchanges, OrderCancelledV1 } from '@dinner-rush/contracts';
+import { Exchanges, OrderCancelledV1, OrderCreatedV1 } from '@dinner-rush/contracts';
 import { waitFor, type Tap } from '@dinner-rush/testing';
 import { orderRequest, riderDelivered } from './factories';
 import { OrderServiceHarness } from './harness';
@@ -11,6 +11,9 @@ describe('order-service: cancelling orders (real PostgreSQL + RabbitMQ)', () => 
   beforeAll(async () => {
     service = await OrderServiceHarness.start();
     cancelledEvents = await service.broker.tap(Exchanges.orders, OrderCancelledV1.type);
+    // Someone must take order.created.v1 too (the consumers do, in the pipeline): the relay
+    // publishes mandatory, and an unroutable creation would hold back its order's cancellation.
+    await service.broker.tap(Exchanges.orders, OrderCreatedV1.type);
   });
 
   afterAll(async () => {
@@ -22,9 +25,12 @@ describe('order-service: cancelling orders (real PostgreSQL + RabbitMQ)', () => 
     return res.body as { id: string; customerId: string };
   }
 
+  /** order.cancelled.v1 events written for an order: in the outbox, or archived once sent. */
   async function cancelEventsInOutbox(orderId: string): Promise<number> {
     const { rows } = await service.sql.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM outbox WHERE aggregate_id = $1 AND routing_key = $2',
+      `SELECT count(*)::int AS n FROM (
+         SELECT routing_key, payload FROM outbox UNION ALL SELECT routing_key, payload FROM outbox_archive) e
+        WHERE e.payload->>'correlationId' = $1 AND e.routing_key = $2`,
       [orderId, OrderCancelledV1.type],
     );
     return rows[0]?.n ?? 0;

@@ -35,7 +35,15 @@ export class OrderServiceHarness {
     return this.service.http();
   }
 
-  async count(table: 'orders' | 'order_lines' | 'outbox' | 'idempotency_keys' | 'order_timeline') {
+  async count(
+    table:
+      | 'orders'
+      | 'order_lines'
+      | 'outbox'
+      | 'outbox_archive'
+      | 'idempotency_keys'
+      | 'order_timeline',
+  ) {
     const { rows } = await this.sql.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
     return Number(rows[0]?.n);
   }

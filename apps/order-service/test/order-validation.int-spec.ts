@@ -54,6 +54,36 @@ const invalidRequests: [rule: string, body: () => unknown, field: string][] = [
     () => orderRequest({ deliveryAddress: { line1: 'x'.repeat(201), lat: 52.5, lng: 13.4 } }),
     'deliveryAddress.line1',
   ],
+  [
+    'a NUL character in the address (PostgreSQL cannot store it)',
+    () => orderRequest({ deliveryAddress: { line1: 'Main\u0000Street 1', lat: 52.5, lng: 13.4 } }),
+    'deliveryAddress.line1',
+  ],
+  [
+    'an unpaired surrogate in the customer id (not valid UTF-8)',
+    () => orderRequest({ customerId: 'c-\ud800' }),
+    'customerId',
+  ],
+  [
+    'a NUL character in the delivery instructions',
+    () => orderRequest({ deliveryInstructions: 'ring\u0000twice' }),
+    'deliveryInstructions',
+  ],
+  [
+    'an unpaired surrogate in the delivery instructions',
+    () => orderRequest({ deliveryInstructions: 'ring \udc00 twice' }),
+    'deliveryInstructions',
+  ],
+  [
+    'delivery instructions over 500 chars',
+    () => orderRequest({ deliveryInstructions: 'x'.repeat(501) }),
+    'deliveryInstructions',
+  ],
+  [
+    'empty delivery instructions',
+    () => orderRequest({ deliveryInstructions: '' }),
+    'deliveryInstructions',
+  ],
   ['unknown merchant', () => orderRequest({ merchantId: 'm-nowhere' }), 'merchantId'],
   [
     "an item from another merchant's menu",
@@ -84,6 +114,7 @@ describe('order-service: rejected orders (real PostgreSQL + RabbitMQ)', () => {
     // Every test here was a rejection: nothing may have been written.
     expect(await service.count('orders')).toBe(0);
     expect(await service.count('outbox')).toBe(0);
+    expect(await service.count('outbox_archive')).toBe(0);
     expect(await service.count('idempotency_keys')).toBe(0);
     await service?.close();
   });
@@ -101,7 +132,7 @@ describe('order-service: rejected orders (real PostgreSQL + RabbitMQ)', () => {
       field,
     );
     expect(await service.count('orders')).toBe(0);
-    expect(await service.count('outbox')).toBe(0);
+    expect((await service.count('outbox')) + (await service.count('outbox_archive'))).toBe(0);
   });
 
   it('malformed JSON → 400 problem+json', async () => {

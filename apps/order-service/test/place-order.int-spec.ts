@@ -1,4 +1,4 @@
-import { Exchanges, OrderCreatedV1 } from '@dinner-rush/contracts';
+import { Exchanges, OrderCreatedV1, OrderCreatedV2 } from '@dinner-rush/contracts';
 import { waitFor, type Tap } from '@dinner-rush/testing';
 import { orderRequest } from './factories';
 import { OrderServiceHarness } from './harness';
@@ -6,10 +6,12 @@ import { OrderServiceHarness } from './harness';
 describe('order-service: placing orders (real PostgreSQL + RabbitMQ)', () => {
   let service: OrderServiceHarness;
   let created: Tap;
+  let createdV2: Tap;
 
   beforeAll(async () => {
     service = await OrderServiceHarness.start();
     created = await service.broker.tap(Exchanges.orders, OrderCreatedV1.type);
+    createdV2 = await service.broker.tap(Exchanges.orders, OrderCreatedV2.type);
   });
 
   afterAll(async () => {
@@ -79,17 +81,52 @@ describe('order-service: placing orders (real PostgreSQL + RabbitMQ)', () => {
       },
     });
     expect(OrderCreatedV1.schema.safeParse(event.data).success).toBe(true);
-    // The relay marks the row sent once the broker has confirmed it.
+    // Once the broker confirmed them, the relay moves the rows (v1 and its v2 twin, one
+    // message id) from the outbox to the archive.
     await waitFor(
       async () => {
-        const { rows: sent } = await service.sql.query(
-          'SELECT 1 FROM outbox WHERE message_id = $1 AND sent_at IS NOT NULL',
+        const { rows: moved } = await service.sql.query<{ outbox: number; archive: number }>(
+          `SELECT (SELECT count(*)::int FROM outbox WHERE message_id = $1) AS outbox,
+                  (SELECT count(*)::int FROM outbox_archive WHERE message_id = $1) AS archive`,
           [event.messageId],
         );
-        return sent.length === 1 || undefined;
+        return (moved[0]?.outbox === 0 && moved[0].archive === 2) || undefined;
       },
-      { what: 'outbox row marked sent' },
+      { what: 'outbox row moved to the archive' },
     );
+  });
+
+  it('stores delivery instructions with the order and publishes them in order.created.v2, beside a v1 copy with the same id', async () => {
+    const instructions = 'Ring twice, 3rd floor – Hinterhaus 🚪';
+    const res = await service
+      .http()
+      .post('/orders')
+      .send(orderRequest({ deliveryInstructions: instructions }))
+      .expect(201);
+    const orderId = (res.body as { id: string }).id;
+    expect(res.body).toMatchObject({ deliveryInstructions: instructions });
+    const stored = await service.http().get(`/orders/${orderId}`).expect(200);
+    expect(stored.body).toMatchObject({ deliveryInstructions: instructions });
+
+    const ofOrder = (e: { data: unknown }) => (e.data as { orderId: string }).orderId === orderId;
+    const v2 = await createdV2.next(ofOrder, 'order.created.v2 on the orders exchange');
+    const v1 = await created.next(ofOrder, 'its order.created.v1 twin');
+    expect(OrderCreatedV2.schema.parse(v2.body.data).deliveryInstructions).toBe(instructions);
+    expect(v2.body).toMatchObject({ type: 'order.created.v2', version: 2, correlationId: orderId });
+    expect(v1.body.messageId).toBe(v2.body.messageId);
+    // A v1 reader takes its copy as before: the key it does not know is dropped.
+    expect(OrderCreatedV1.schema.parse(v1.body.data)).not.toHaveProperty('deliveryInstructions');
+  });
+
+  it('an order without instructions shows null and publishes v2 with null', async () => {
+    const res = await service.http().post('/orders').send(orderRequest()).expect(201);
+    const orderId = (res.body as { id: string }).id;
+    expect(res.body).toMatchObject({ deliveryInstructions: null });
+    const v2 = await createdV2.next(
+      (e) => (e.data as { orderId: string }).orderId === orderId,
+      'order.created.v2 on the orders exchange',
+    );
+    expect(OrderCreatedV2.schema.parse(v2.body.data).deliveryInstructions).toBeNull();
   });
 
   it('GET /orders/:id returns the order with its creation as the first timeline entry', async () => {
@@ -166,11 +203,17 @@ describe('order-service: placing orders (real PostgreSQL + RabbitMQ)', () => {
         body.customerId,
       ]);
       expect(rows).toEqual([{ id: [...ids][0] }]);
-      const outbox = await service.sql.query(
-        "SELECT count(*)::int AS n FROM outbox WHERE payload->'data'->>'customerId' = $1",
+      // One order.created.v1 and its v2 twin: in the outbox, or in the archive once confirmed.
+      const events = await service.sql.query(
+        `SELECT payload->>'type' AS type, count(*)::int AS n FROM (
+           SELECT payload FROM outbox UNION ALL SELECT payload FROM outbox_archive) e
+          WHERE payload->'data'->>'customerId' = $1 GROUP BY 1 ORDER BY 1`,
         [body.customerId],
       );
-      expect(outbox.rows).toEqual([{ n: 1 }]);
+      expect(events.rows).toEqual([
+        { type: 'order.created.v1', n: 1 },
+        { type: 'order.created.v2', n: 1 },
+      ]);
     });
   });
 });

@@ -20,6 +20,8 @@ interface QuoteBody {
   riderAvailable: boolean | null;
   source: 'rider-assignment' | 'fallback';
   fallbackReason?: string;
+  quoteToken: string;
+  expiresAt: string;
 }
 
 const FLAT_FEE_CENTS = 299;
@@ -127,6 +129,57 @@ describe('order-service GET /quote (real PostgreSQL + RabbitMQ, rider-assignment
       expect(near1).toBe(near2);
       expect(far1).toBe(far2);
       expect(far1).toBeGreaterThan(near1 as number);
+    });
+
+    it("charges an order placed with the quote's token exactly the quoted fee", async () => {
+      const { body: quote } = await getQuote();
+      expect(quote.source).toBe('rider-assignment');
+      expect(Date.parse(quote.expiresAt)).toBeGreaterThan(Date.now());
+      const res = await orders
+        .http()
+        .post('/orders')
+        .send(orderRequest({ quoteToken: quote.quoteToken }));
+      expect(res.status).toBe(201);
+      // 1100 cents of items (see orderRequest) plus the quoted 380, not the flat 299.
+      expect(res.body).toMatchObject({ deliveryFeeCents: 380, totalCents: 1480 });
+    });
+
+    it('refuses a forged, foreign or misapplied quote token with 422 and writes nothing', async () => {
+      const { body: quote } = await getQuote();
+      const [terms, mac] = quote.quoteToken.split('.') as [string, string];
+      const cheaper = Buffer.from(
+        JSON.stringify({
+          ...JSON.parse(Buffer.from(terms, 'base64url').toString()),
+          deliveryFeeCents: 1,
+        }),
+      ).toString('base64url');
+      const elsewhere = { line1: 'Tempelhofer Feld', lat: 52.475, lng: 13.401 };
+      const countOrders = async () =>
+        Number(
+          (await orders.sql.query<{ n: string }>('SELECT count(*) AS n FROM orders')).rows[0]?.n,
+        );
+      const before = await countOrders();
+      for (const [why, body] of [
+        ['fee rewritten', orderRequest({ quoteToken: `${cheaper}.${mac}` })],
+        ['not a token', orderRequest({ quoteToken: 'free-delivery-please' })],
+        [
+          'another address',
+          orderRequest({ quoteToken: quote.quoteToken, deliveryAddress: elsewhere }),
+        ],
+        [
+          'another merchant',
+          orderRequest({
+            quoteToken: quote.quoteToken,
+            merchantId: 'm-konnopke',
+            items: [{ menuItemId: 'i-konnopke-bulette', quantity: 1 }],
+          }),
+        ],
+      ] as const) {
+        const res = await orders.http().post('/orders').send(body);
+        expect([why, res.status, res.type]).toEqual([why, 422, 'application/problem+json']);
+        expect((res.body as { errors: { field: string }[] }).errors[0]?.field).toBe('quoteToken');
+      }
+      expect(await countOrders()).toBe(before);
     });
 
     it('falls back again once rider-assignment stops', async () => {

@@ -8,7 +8,9 @@ describe('order-service: intake rate limit (real PostgreSQL + RabbitMQ)', () => 
     // Three orders per minute per client: the fourth in the same window is refused.
     service = await OrderServiceHarness.start({
       ORDER_RATE_LIMIT: '3',
+      QUOTE_RATE_LIMIT: '2',
       ORDER_RATE_WINDOW_MS: '60000',
+      QUOTE_TIMEOUT_MS: '10',
     });
   });
 
@@ -29,7 +31,19 @@ describe('order-service: intake rate limit (real PostgreSQL + RabbitMQ)', () => 
     expect(refused.headers['content-type']).toContain('application/problem+json');
     expect(refused.body).toMatchObject({ status: 429, title: 'Too Many Requests' });
     expect(await service.count('orders')).toBe(3);
-    expect(await service.count('outbox')).toBe(3);
+    // Each accepted order's events (v1 and its v2 twin): still in the outbox, or archived once
+    // the broker confirmed them.
+    expect((await service.count('outbox')) + (await service.count('outbox_archive'))).toBe(6);
+  });
+
+  it('limits GET /quote on its own (each asks rider-assignment), apart from orders', async () => {
+    const quote = () =>
+      service.http().get('/quote').query({ merchantId: 'm-curry-36', lat: 52.5, lng: 13.4 });
+    expect((await quote()).status).toBe(200);
+    expect((await quote()).status).toBe(200);
+    const refused = await quote();
+    expect(refused.status).toBe(429);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
   });
 
   it('does not limit reads', async () => {

@@ -3,12 +3,12 @@ import { Queues } from '@dinner-rush/contracts';
 import { ServiceModule } from '@dinner-rush/service-kit';
 import { AssignmentsModule } from './assignments/assignments.module';
 import type { RiderAssignmentConfig } from './config';
-import { DatabaseModule } from './database/database.module';
 import { PrismaService } from './database/prisma.service';
 import { DeliveriesQueue, deliveryTimerTopology } from './dispatch/delivery-timer';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { QuotesModule } from './quotes/quotes.module';
 import { RidersModule } from './riders/riders.module';
+import { WaitingLineModule } from './waiting-line/waiting-line.module';
 
 /** The whole service for one validated configuration (tests pass their own). */
 export class AppModule {
@@ -22,7 +22,7 @@ export class AppModule {
         ...deliveryTimerTopology(config.RIDER_DELIVERY_MS),
       },
       database: PrismaService,
-      imports: [DatabaseModule, RidersModule, AssignmentsModule, DispatchModule, QuotesModule],
+      imports: [RidersModule, AssignmentsModule, WaitingLineModule, DispatchModule, QuotesModule],
     });
   }
 }

@@ -1,6 +1,20 @@
-import { randomUUID } from 'node:crypto';
-import { DeliveryQuoteV1, Queues, RiderAssignedV1, type RpcRequest } from '@dinner-rush/contracts';
-import { BrokerProbe, startAppUnderTest, waitFor, type AppUnderTest } from '@dinner-rush/testing';
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  DeliveryQuoteV1,
+  Queues,
+  replyQueueName,
+  RiderAssignedV1,
+  RPC_REPLY_EXCHANGE,
+  type RpcRequest,
+} from '@dinner-rush/contracts';
+import { RPC_QUEUE_EXPIRES_MS } from '@dinner-rush/messaging';
+import {
+  BrokerProbe,
+  queueDeclaration,
+  startAppUnderTest,
+  waitFor,
+  type AppUnderTest,
+} from '@dinner-rush/testing';
 import { connect, type Channel, type ChannelModel, type ConsumeMessage } from 'amqplib';
 import { riderAssignmentEnvSchema } from '../src/config';
 import { AppModule } from '../src/app.module';
@@ -10,11 +24,13 @@ import { orderCreatedData, orderCreatedEvent } from './factories';
 import type { RiderBody } from './harness';
 
 const RIDE_MS = 600_000; // the only rider stays busy for the whole file once assigned
-const REPLY_TO = 'amq.rabbitmq.reply-to';
+/** This test's own reply queue, bound to the reply exchange under its name (as RpcRequester does). */
+const REPLY_TO = replyQueueName('quote-test', randomBytes(6).toString('hex'));
 
 /**
  * The responder side of request/reply, asked the way any AMQP client would:
- * a request to the quotes queue with direct reply-to and a correlation id.
+ * a request to the requests exchange with a reply queue and a correlation id.
+ * Replies come through the reply exchange, never the default exchange.
  */
 describe('rider-assignment delivery quotes over request/reply (real PostgreSQL + RabbitMQ)', () => {
   let service: AppUnderTest;
@@ -30,13 +46,16 @@ describe('rider-assignment delivery quotes over request/reply (real PostgreSQL +
   };
 
   /** Publishes a request and returns the reply carrying its correlation id. */
+  const send = (body: unknown, correlationId: string, replyTo = REPLY_TO) =>
+    channel.publish(
+      DeliveryQuoteV1.exchange,
+      DeliveryQuoteV1.routingKey,
+      Buffer.from(JSON.stringify(body)),
+      { replyTo, correlationId, contentType: 'application/json' },
+    );
   const ask = async (body: unknown) => {
     const correlationId = randomUUID();
-    channel.publish('', DeliveryQuoteV1.queue, Buffer.from(JSON.stringify(body)), {
-      replyTo: REPLY_TO,
-      correlationId,
-      contentType: 'application/json',
-    });
+    send(body, correlationId);
     const reply = await waitFor(
       () => replies.find((msg) => msg.properties.correlationId === correlationId),
       { what: `the reply to ${correlationId}`, timeoutMs: 10_000 },
@@ -56,7 +75,8 @@ describe('rider-assignment delivery quotes over request/reply (real PostgreSQL +
     await probe.untilConsuming(Queues.riderAssignment.queue);
     connection = await connect(service.brokerUrl);
     channel = await connection.createChannel();
-    // Direct reply-to: consume the pseudo-queue (no ack) on the channel that publishes.
+    await channel.assertQueue(REPLY_TO, { exclusive: true, autoDelete: true, durable: false });
+    await channel.bindQueue(REPLY_TO, RPC_REPLY_EXCHANGE, REPLY_TO);
     await channel.consume(REPLY_TO, (msg) => msg && replies.push(msg), { noAck: true });
   });
 
@@ -95,15 +115,31 @@ describe('rider-assignment delivery quotes over request/reply (real PostgreSQL +
     expect(expected).toMatchObject({ riderAvailable: false, riderDistanceKm: null });
   });
 
+  it('declares its quotes queue as a quorum queue with an expiry (RabbitMQ 4 refuses shared transient queues; a classic one dies with its node)', async () => {
+    expect(await queueDeclaration(service.brokerUrl, DeliveryQuoteV1.queue)).toEqual({
+      durable: true,
+      auto_delete: false,
+      exclusive: false,
+      arguments: { 'x-queue-type': 'quorum', 'x-expires': RPC_QUEUE_EXPIRES_MS },
+    });
+  });
+
   it('drops an invalid request (no reply) and keeps answering valid ones', async () => {
     const correlationId = randomUUID();
-    channel.publish('', DeliveryQuoteV1.queue, Buffer.from(JSON.stringify({ nonsense: true })), {
-      replyTo: REPLY_TO,
-      correlationId,
-    });
+    send({ nonsense: true }, correlationId);
     const { body } = await ask(request);
     expect(DeliveryQuoteV1.reply.safeParse(body).success).toBe(true);
     // The valid request was sent after the invalid one on the same channel, so it was handled after it.
     expect(replies.some((msg) => msg.properties.correlationId === correlationId)).toBe(false);
+  });
+
+  it('answers no address but a reply queue (not a work queue, not any other queue) and keeps answering', async () => {
+    const probeQueue = `quote-test.stray.${randomBytes(4).toString('hex')}`;
+    await channel.assertQueue(probeQueue, { exclusive: true, autoDelete: true, durable: false });
+    await channel.bindQueue(probeQueue, RPC_REPLY_EXCHANGE, probeQueue);
+    for (const stray of [Queues.ledger.queue, probeQueue]) send(request, randomUUID(), stray);
+    const { body } = await ask(request);
+    expect(DeliveryQuoteV1.reply.safeParse(body).success).toBe(true);
+    expect((await channel.checkQueue(probeQueue)).messageCount).toBe(0);
   });
 });

@@ -90,13 +90,24 @@ export class RiderAssignmentHarness {
     );
   }
 
-  /** Outbox rows about one order with one routing key: what the service decided to publish. */
-  async outboxCount(orderId: string, routingKey: string): Promise<number> {
-    const { rows } = await this.sql.query<{ n: string }>(
-      'SELECT count(*) AS n FROM outbox WHERE aggregate_id = $1 AND routing_key = $2',
-      [orderId, routingKey],
+  /**
+   * Status events of one type about one order that reached the broker, once
+   * the service has nothing left to publish about it: its outbox holds no row
+   * of the order, and the tap has had time to receive what was confirmed.
+   */
+  async publishedCount(orderId: string, type: string): Promise<number> {
+    await waitFor(
+      async () => {
+        const { rows } = await this.sql.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM outbox WHERE aggregate_id = $1',
+          [orderId],
+        );
+        return rows[0]?.n === 0 ? true : undefined;
+      },
+      { what: `order ${orderId} published` },
     );
-    return Number(rows[0]?.n);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return this.broker.statusFor(orderId, type).length;
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,7 @@ import {
   RiderDeliveredV1,
   RiderReleasedV1,
   type EventData,
+  type WaitingLineView,
 } from '@dinner-rush/contracts';
 import { DELIVERY_DUE_ROUTING_KEY, DELIVERY_TIMERS_EXCHANGE } from '../src/dispatch/delivery-timer';
 import {
@@ -66,6 +67,11 @@ describe('rider-assignment waiting line and cancellations (real PostgreSQL + Rab
       ['rider-001', 'busy', orders.a.orderId],
       ['rider-002', 'busy', orders.b.orderId],
     ]);
+    const line = (await service.http().get('/waiting-line').expect(200)).body as WaitingLineView;
+    expect(line).toMatchObject({ waiting: 2, riders: { available: 0, busy: 2 } });
+    expect(Date.parse(line.oldestRequestedAt ?? '')).toBeLessThanOrEqual(
+      Date.parse(d.requestedAt ?? ''),
+    );
   });
 
   it('cancelling an assigned order releases its rider to the OLDEST waiting order', async () => {
@@ -95,6 +101,11 @@ describe('rider-assignment waiting line and cancellations (real PostgreSQL + Rab
     await service.untilAssignment(orders.d.orderId, (a) => a.status === 'cancelled', 'cancelled');
     const fleet = await service.riders();
     expect(fleet.map((r) => r.currentOrderId)).toEqual([orders.c.orderId, orders.b.orderId]);
+    expect((await service.http().get('/waiting-line').expect(200)).body).toEqual({
+      waiting: 0,
+      oldestRequestedAt: null,
+      riders: { available: 0, busy: 2 },
+    });
   });
 
   it('ignores the delivery timer of a cancelled order: its former rider keeps the new one', async () => {
@@ -105,7 +116,7 @@ describe('rider-assignment waiting line and cancellations (real PostgreSQL + Rab
     expect((await service.http().get(`/assignments/${orders.a.orderId}`)).body).toMatchObject({
       status: 'cancelled',
     });
-    expect(await service.outboxCount(orders.a.orderId, RiderDeliveredV1.type)).toBe(0);
+    expect(await service.publishedCount(orders.a.orderId, RiderDeliveredV1.type)).toBe(0);
     const fleet = await service.riders();
     expect(fleet[0]).toMatchObject({ status: 'busy', currentOrderId: orders.c.orderId });
   });
@@ -129,7 +140,7 @@ describe('rider-assignment waiting line and cancellations (real PostgreSQL + Rab
     await service.broker.publishOrderEvent(orderCancelledEvent(orders.c)); // too late: a no-op
     await service.broker.publishOrderEvent(orderCancelledEvent(orders.b));
     await service.broker.untilStatus(orders.b.orderId, RiderReleasedV1.type);
-    expect(await service.outboxCount(orders.c.orderId, RiderReleasedV1.type)).toBe(0);
+    expect(await service.publishedCount(orders.c.orderId, RiderReleasedV1.type)).toBe(0);
   });
 
   it('remembers a cancellation that overtook its creation, so the late creation takes no rider', async () => {
@@ -145,7 +156,7 @@ describe('rider-assignment waiting line and cancellations (real PostgreSQL + Rab
       status: 'cancelled',
       riderId: null,
     });
-    expect(await service.outboxCount(order.orderId, RiderAssignedV1.type)).toBe(0);
+    expect(await service.publishedCount(order.orderId, RiderAssignedV1.type)).toBe(0);
     expect((await service.riders()).every((r) => r.status === 'available')).toBe(true);
   });
 });

@@ -7,6 +7,8 @@ import { judgeTimeline } from './timeline-verdict';
 export interface PipelineUrls {
   orderService: string;
   ledger: string;
+  /** An operator's access token: the audit reads orders and journals of every customer. */
+  bearer?: string;
 }
 
 /** An order the order service answered 201 for, with the total it quoted. */
@@ -73,7 +75,7 @@ export async function auditPipeline(
     urls.orderService,
     accepted.map((order) => order.id),
     (view) => judgeTimeline(view.timeline).missing.length === 0,
-    { timeoutMs, intervalMs, concurrency },
+    { timeoutMs, intervalMs, concurrency, bearer: urls.bearer },
   );
   const waitedMs = Date.now() - started;
   const lost = new Set(pending);
@@ -94,7 +96,10 @@ export async function auditPipeline(
     expectedDebitCents += verdict.cancelled ? 2 * totalCents : totalCents;
     if (verdict.doubled.length > 0) doubleApplied.add(id);
     if (view.totalCents !== totalCents) debitMismatch.add(id);
-    const ledger = await getJson<OrderLedgerView>(`${urls.ledger}/ledger/orders/${id}`);
+    const ledger = await getJson<OrderLedgerView>(
+      `${urls.ledger}/ledger/orders/${id}`,
+      urls.bearer,
+    );
     const expected = { totalCents, customerId: view.customerId, cancelled: verdict.cancelled };
     const outcome = judgeLedger(ledger.status === 200 ? ledger.body : undefined, expected);
     if (outcome === 'double') doubleApplied.add(id);
@@ -104,7 +109,9 @@ export async function auditPipeline(
   });
 
   const rejectedWritten = await findWritten(urls, options.rejectedIds ?? [], concurrency);
-  const trialBalance = (await getJson<TrialBalance>(`${urls.ledger}/ledger/trial-balance`)).body;
+  const trialBalance = (
+    await getJson<TrialBalance>(`${urls.ledger}/ledger/trial-balance`, urls.bearer)
+  ).body;
   const ledgerDelta = options.ledgerBefore
     ? {
         expectedDebitCents,
@@ -140,8 +147,8 @@ async function findWritten(
   concurrency: number,
 ): Promise<string[]> {
   const found = await mapLimit(ids, concurrency, async (id) => {
-    const order = await getJson<unknown>(`${urls.orderService}/orders/${id}`);
-    const ledger = await getJson<unknown>(`${urls.ledger}/ledger/orders/${id}`);
+    const order = await getJson<unknown>(`${urls.orderService}/orders/${id}`, urls.bearer);
+    const ledger = await getJson<unknown>(`${urls.ledger}/ledger/orders/${id}`, urls.bearer);
     return order.status !== 404 || ledger.status !== 404 ? id : undefined;
   });
   return found.filter((id): id is string => id !== undefined);

@@ -7,16 +7,20 @@ export interface JsonResponse<T> {
 /** Attempts for one read: a 5xx or a dropped connection is the service being busy, not an answer. */
 const READ_ATTEMPTS = 5;
 
-export async function getJson<T>(url: string): Promise<JsonResponse<T>> {
+/** `bearer`: an access token (the services' read APIs are operator-only, docs/auth.md). */
+export async function getJson<T>(url: string, bearer?: string): Promise<JsonResponse<T>> {
+  const headers = bearer ? { authorization: `Bearer ${bearer}` } : undefined;
   for (let attempt = 1; ; attempt++) {
     try {
-      const response = await fetch(url);
+      const response = await fetch(url, { headers });
       if (response.status < 500 || attempt >= READ_ATTEMPTS) {
         return { status: response.status, body: (await response.json()) as T };
       }
       await response.body?.cancel();
     } catch (error) {
-      if (attempt >= READ_ATTEMPTS) throw error;
+      // fetch says only "fetch failed": name the endpoint, keep the reason (ECONNREFUSED, …) as cause.
+      if (attempt >= READ_ATTEMPTS)
+        throw new Error(`GET ${url} failed (${READ_ATTEMPTS} attempts)`, { cause: error });
     }
     await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
   }

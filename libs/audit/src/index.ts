@@ -5,4 +5,3 @@ export * from './timeline-verdict';
 export * from './ledger-verdict';
 export * from './timeline-latency';
 export * from './audit-pipeline';
-export * from './broker-queues';

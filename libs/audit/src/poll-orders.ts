@@ -11,6 +11,8 @@ export interface PollOptions {
   timeoutMs: number;
   intervalMs: number;
   concurrency?: number;
+  /** An access token that may read every order (an operator's). */
+  bearer?: string;
 }
 
 /**
@@ -21,7 +23,7 @@ export async function pollOrders<TView extends { id: string }>(
   baseUrl: string,
   ids: readonly string[],
   isDone: (view: TView) => boolean,
-  { timeoutMs, intervalMs, concurrency = 16 }: PollOptions,
+  { timeoutMs, intervalMs, concurrency = 16, bearer }: PollOptions,
 ): Promise<PolledOrders<TView>> {
   const views = new Map<string, TView>();
   let pending = [...ids];
@@ -29,7 +31,7 @@ export async function pollOrders<TView extends { id: string }>(
   while (pending.length > 0 && Date.now() < deadline) {
     const read = await mapLimit(pending, concurrency, async (id) => ({
       id,
-      ...(await getJson<TView>(`${baseUrl}/orders/${id}`)),
+      ...(await getJson<TView>(`${baseUrl}/orders/${id}`, bearer)),
     }));
     // Keyed by the id asked for: an order that answers 404 stays pending (it is lost), not undefined.
     read.forEach(({ id, status, body }) => status === 200 && views.set(id, body));

@@ -3,7 +3,7 @@
  * producer owns the exchange, each consumer owns its queue and dead-letter pair.
  */
 export const Exchanges = {
-  /** Facts about orders, published by order-service (order.created.v1, order.cancelled.v1). */
+  /** Facts about orders, published by order-service (order.created.v1 and .v2, order.cancelled.v1). */
   orders: 'orders',
   /** Progress reports about an order, published by any downstream service. */
   orderStatus: 'orders.status',
@@ -15,6 +15,12 @@ export const Exchanges = {
   orderReplay: 'orders.replay',
   /** Requests order-service sends (delivery quotes), routed by the responder's queue name. */
   orderRequests: 'orders.requests',
+  /**
+   * Answers to requests (topic, routed by the asker's reply queue name): the
+   * one exchange a responder may write its replies to, instead of the
+   * default exchange, whose write permission reaches every queue.
+   */
+  rpcReplies: 'rpc.replies',
 } as const;
 
 export interface ConsumerQueueNames {
@@ -42,6 +48,11 @@ export function consumerQueueNamed(queue: string): ConsumerQueueNames {
     deadLetterQueue: `${queue}.dlq`,
     retryExchange: `${queue}.retry`,
   };
+}
+
+/** The service that owns a queue, read back from the naming rule (`<service>.<purpose>…`). */
+export function serviceOfQueue(queue: string): string {
+  return queue.split('.')[0] ?? queue;
 }
 
 export const Queues = {

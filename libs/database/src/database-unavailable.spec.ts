@@ -1,4 +1,8 @@
-import { isDatabaseUnavailable } from './database-unavailable';
+import {
+  fromOwnDatabase,
+  isDatabaseUnavailable,
+  isOwnDatabaseUnavailable,
+} from './database-unavailable';
 
 describe('isDatabaseUnavailable', () => {
   const prismaError = (cause: object) =>
@@ -38,5 +42,23 @@ describe('isDatabaseUnavailable', () => {
     ['nothing', undefined],
   ])('does not mistake %s for an outage', (_what, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+});
+
+describe('isOwnDatabaseUnavailable', () => {
+  const refused = () => Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+
+  it("is true for an outage raised by the service's own database connection", () => {
+    expect(isOwnDatabaseUnavailable(fromOwnDatabase(refused()))).toBe(true);
+  });
+
+  it('is false for the same socket error from anywhere else (a webhook, another service)', () => {
+    expect(isOwnDatabaseUnavailable(refused())).toBe(false);
+    expect(isOwnDatabaseUnavailable(new Error('webhook failed', { cause: refused() }))).toBe(false);
+  });
+
+  it('is false for a database error that is not an outage (a constraint, a syntax error)', () => {
+    const violation = Object.assign(new Error('duplicate key'), { code: '23505' });
+    expect(isOwnDatabaseUnavailable(fromOwnDatabase(violation))).toBe(false);
   });
 });

@@ -69,3 +69,28 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
     return true;
   return isDatabaseUnavailable(e.cause, depth + 1);
 }
+
+const FROM_OWN_DATABASE = Symbol.for('dinner-rush.from-own-database');
+
+/**
+ * Marks an error as raised by the service's own database connection (its pool,
+ * a statement, a COMMIT). Only such an error can mean "our database is down";
+ * the same socket codes from a webhook or another service mean that one is,
+ * and must spend the message's retries like any other failure.
+ */
+export function fromOwnDatabase<T>(error: T): T {
+  if (error && typeof error === 'object') {
+    (error as { [FROM_OWN_DATABASE]?: true })[FROM_OWN_DATABASE] = true;
+  }
+  return error;
+}
+
+/** The service's own database cannot be reached right now (see fromOwnDatabase). */
+export function isOwnDatabaseUnavailable(error: unknown): boolean {
+  return (
+    !!error &&
+    typeof error === 'object' &&
+    (error as { [FROM_OWN_DATABASE]?: true })[FROM_OWN_DATABASE] === true &&
+    isDatabaseUnavailable(error)
+  );
+}

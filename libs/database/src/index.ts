@@ -4,3 +4,5 @@ export * from './migrations';
 export type { PrismaSchemaFile } from './schema-engine';
 export * from './ensure-database';
 export * from './database-unavailable';
+export * from './retention';
+export * from './service-schemas';

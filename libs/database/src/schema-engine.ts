@@ -22,8 +22,10 @@ let bindings: Promise<Bindings> | undefined;
 
 /**
  * Loads Prisma's schema engine compiled to WASM. Its package entry imports the
- * .wasm file as an ES module, which Node 20 only allows behind a flag, so the
- * bindings are loaded directly and the module is instantiated here.
+ * .wasm file as an ES module: Node 24 does that without a flag but warns that
+ * it is experimental on every run, and Jest's module loader cannot do it at
+ * all. So the bindings are loaded directly and the module is instantiated
+ * here, the same way under Node, Jest and any Node version (no flag needed).
  */
 function loadBindings(): Promise<Bindings> {
   bindings ??= (async () => {

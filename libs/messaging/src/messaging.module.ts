@@ -3,6 +3,7 @@ import { RabbitMQModule } from '@golevelup/nestjs-rabbitmq';
 import { ConsumerRegistrar } from './consume/consumer-registrar';
 import { ConsumerControl } from './consume/consumer-control.service';
 import { ConsumerPace } from './consume/consumer-control.pace';
+import { ConsumerPipelines } from './consume/consumer-pipelines';
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { BrokerHealthIndicator } from './broker-health.indicator';
 import { MESSAGING_OPTIONS, type MessagingModuleOptions } from './messaging-options';
@@ -10,6 +11,7 @@ import { OutboxRelayService } from './outbox/outbox-relay.service';
 import { ConnectionWatchdog } from './topology/connection-watchdog';
 import { ConsumerChannelTopology } from './topology/consumer-channel-topology';
 import { rabbitConfig } from './topology/rabbit-config';
+import { TopologyKeeper } from './topology/topology-keeper';
 
 export interface MessagingModuleAsyncOptions {
   imports?: ModuleMetadata['imports'];
@@ -37,10 +39,12 @@ export class MessagingModule {
       ],
       providers: [
         { provide: MESSAGING_OPTIONS, useFactory: options.useFactory, inject },
+        TopologyKeeper,
         ConsumerChannelTopology,
         ConsumerRegistrar,
         ConsumerPace,
         ConsumerControl,
+        ConsumerPipelines,
         ConnectionWatchdog,
         OutboxRelayService,
         BrokerHealthIndicator,
@@ -51,6 +55,7 @@ export class MessagingModule {
         BrokerHealthIndicator,
         ConsumerPace,
         ConsumerControl,
+        ConsumerPipelines,
       ],
     };
   }

@@ -1,14 +1,25 @@
 import { Injectable, type INestApplication } from '@nestjs/common';
+import { z } from 'zod';
 import { Test } from '@nestjs/testing';
-import { consumerQueue, createEnvelope, Exchanges, type Envelope } from '@dinner-rush/contracts';
+import { fromOwnDatabase } from '@dinner-rush/database';
+import { buildEvent, consumerQueue, defineEvent, Exchanges } from '@dinner-rush/contracts';
 import {
-  consumerSubscription,
+  ConsumeBatches,
+  DEAD_LETTER_DELIVERY_LIMIT,
   DeadLetterHeaders,
+  eventConsumer,
+  messagesOfType,
   MessagingModule,
   PermanentMessageError,
-  RabbitSubscribe,
+  type BatchMessage,
 } from '@dinner-rush/messaging';
-import { BrokerProbe, createTestVhost, waitFor, type TestVhost } from '@dinner-rush/testing';
+import {
+  BrokerProbe,
+  createTestVhost,
+  queueDeclaration,
+  waitFor,
+  type TestVhost,
+} from '@dinner-rush/testing';
 
 /**
  * The failure policy against a real broker: transient failures come back
@@ -17,51 +28,77 @@ import { BrokerProbe, createTestVhost, waitFor, type TestVhost } from '@dinner-r
  * unavailable database never uses up a message's retries.
  */
 const names = consumerQueue('policy-test', 'orders');
-const ROUTING_KEY = 'policy.tested.v1';
-
+const SCRIPTS = [
+  'ok',
+  'fail-once',
+  'always-fail',
+  'db-down-twice',
+  'webhook-down',
+  'permanent',
+] as const;
 /** What the handler does with a message, by its `data.script`; every attempt is recorded. */
-type Script = 'ok' | 'fail-once' | 'always-fail' | 'db-down-twice' | 'permanent';
+type Script = (typeof SCRIPTS)[number];
+const PolicyTestedV1 = defineEvent(
+  'policy.tested',
+  1,
+  Exchanges.orders,
+  z.object({ script: z.enum(SCRIPTS) }),
+);
+const ROUTING_KEY = PolicyTestedV1.type;
 const attempts: { id: string; outcome: 'failed' | 'applied' }[] = [];
 
 function attemptsOf(id: string): number {
   return attempts.filter((a) => a.id === id).length;
 }
 
+/**
+ * Applies each message of a batch by its script: a failing one is rejected on
+ * its own (the failure policy takes it), the others in its batch go on.
+ */
 @Injectable()
 class ScriptedHandler {
-  @RabbitSubscribe(consumerSubscription(names, Exchanges.orders, [ROUTING_KEY]))
-  handle(envelope: Envelope<{ script: Script }>): Promise<void> {
-    const id = envelope.messageId;
+  @ConsumeBatches(eventConsumer(names, [PolicyTestedV1]))
+  apply(batch: readonly BatchMessage[]): Promise<void> {
+    for (const message of messagesOfType(batch, PolicyTestedV1)) this.run(message);
+    return Promise.resolve();
+  }
+
+  private run(message: BatchMessage<ReturnType<typeof scripted>>): void {
+    const id = message.envelope.messageId;
     const before = attemptsOf(id);
-    const fail = (error: Error): Promise<void> => {
+    const fail = (error: Error) => {
       attempts.push({ id, outcome: 'failed' });
-      return Promise.reject(error);
+      message.reject(error);
     };
-    switch (envelope.data.script) {
+    switch (message.envelope.data.script) {
       case 'fail-once':
         if (before === 0) return fail(new Error('flaky downstream'));
         break;
       case 'always-fail':
         return fail(new Error('still broken'));
       case 'db-down-twice':
-        if (before < 2) {
-          return fail(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
-        }
+        // As PgTx raises it: the service's own database refused the connection.
+        if (before < 2) return fail(fromOwnDatabase(refused()));
         break;
+      case 'webhook-down':
+        // The same socket error from a merchant's webhook: not an outage of ours.
+        return fail(new Error('webhook failed', { cause: refused() }));
       case 'permanent':
         return fail(new PermanentMessageError('unknown-order', 'no such order'));
       default:
         break;
     }
     attempts.push({ id, outcome: 'applied' });
-    return Promise.resolve();
   }
 }
 
-function scripted(script: Script): Envelope<{ script: Script }> {
-  return createEnvelope(
-    ROUTING_KEY,
-    1,
+function refused(): Error {
+  return Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+}
+
+function scripted(script: Script) {
+  return buildEvent(
+    PolicyTestedV1,
     { script },
     { correlationId: crypto.randomUUID(), causationId: null },
   );
@@ -117,7 +154,12 @@ describe('failure policy (real RabbitMQ)', () => {
 
   it('dead-letters a message whose retries are used up, with the reason, attempts and origin', async () => {
     const broken = scripted('always-fail');
-    await probe.publish(Exchanges.orders, ROUTING_KEY, broken);
+    // Its trace context rides through the delay queue and the dead-letter exchange.
+    const trace = {
+      traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+      tracestate: 'dinner=rush',
+    };
+    await probe.publish(Exchanges.orders, ROUTING_KEY, broken, trace);
 
     const dead = await probe.nextDeadLetter(names.deadLetterQueue);
     expect(JSON.parse(dead.body)).toMatchObject({ messageId: broken.messageId });
@@ -128,8 +170,18 @@ describe('failure policy (real RabbitMQ)', () => {
       [DeadLetterHeaders.retries]: 1,
       [DeadLetterHeaders.originalExchange]: Exchanges.orders,
       [DeadLetterHeaders.originalRoutingKey]: ROUTING_KEY,
+      ...trace,
     });
     expect(attemptsOf(broken.messageId)).toBe(2);
+  });
+
+  it('declares the dead-letter queue with an explicit delivery limit (RabbitMQ 4 defaults to 20, then drops)', async () => {
+    const declared = await queueDeclaration(vhost.url, names.deadLetterQueue);
+    expect(declared).toMatchObject({ durable: true, auto_delete: false });
+    expect(declared.arguments).toEqual({
+      'x-queue-type': 'quorum',
+      'x-delivery-limit': DEAD_LETTER_DELIVERY_LIMIT,
+    });
   });
 
   it('sends a permanent failure straight to the dead-letter queue', async () => {
@@ -158,5 +210,18 @@ describe('failure policy (real RabbitMQ)', () => {
       { what: 'the message applied once the database is back' },
     );
     expect(attemptsOf(waiting.messageId)).toBe(3);
+  });
+
+  it('spends the retries of a message whose webhook is unreachable, then dead-letters it', async () => {
+    const unreachable = scripted('webhook-down');
+    await probe.publish(Exchanges.orders, ROUTING_KEY, unreachable);
+
+    const dead = await probe.nextDeadLetter(names.deadLetterQueue);
+    expect(JSON.parse(dead.body)).toMatchObject({ messageId: unreachable.messageId });
+    expect(dead.headers).toMatchObject({
+      [DeadLetterHeaders.reason]: 'retries-exhausted',
+      [DeadLetterHeaders.error]: 'webhook failed',
+    });
+    expect(attemptsOf(unreachable.messageId)).toBe(2);
   });
 });

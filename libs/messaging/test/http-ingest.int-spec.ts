@@ -3,70 +3,52 @@ import { Injectable, Module } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
   consumerQueue,
-  Exchanges,
   OrderCancelledV1,
   OrderCreatedV1,
   type Envelope,
 } from '@dinner-rush/contracts';
 import {
-  consumerSubscription,
-  EventRouter,
+  ConsumeBatches,
+  eventConsumer,
   HttpIngestModule,
+  messagesOfType,
   MessagingModule,
-  RabbitSubscribe,
+  type BatchMessage,
 } from '@dinner-rush/messaging';
 import { loggingModule, SERVICE_NAME, startService } from '@dinner-rush/service-kit';
 import {
   BrokerProbe,
   createTestVhost,
   orderCancelledEvent,
-  orderCreatedEventFor,
+  orderCreatedEvent,
   waitFor,
-  type OrderCreatedData,
   type TestVhost,
 } from '@dinner-rush/testing';
 import request from 'supertest';
 
 const names = consumerQueue('http-ingest-test', 'orders');
 
-/** A consumer like the apps' handlers: EventRouter validation, then the effect (recorded here). */
+/** A consumer like the apps' handlers: contract validation, then the effect (recorded here). */
 @Injectable()
 class RecordingHandler {
   readonly applied: string[] = [];
-  private readonly router = new EventRouter().on(OrderCreatedV1, async (event) => {
-    if (event.data.customerId === 'database-down') throw new Error('connection refused');
-    this.applied.push(event.messageId);
-    await Promise.resolve();
-  });
 
-  @RabbitSubscribe(consumerSubscription(names, Exchanges.orders, [OrderCreatedV1.type]))
-  async handle(message: unknown): Promise<void> {
-    await this.router.dispatch(message);
+  @ConsumeBatches(eventConsumer(names, [OrderCreatedV1]))
+  apply(batch: readonly BatchMessage[]): Promise<void> {
+    for (const message of messagesOfType(batch, OrderCreatedV1)) {
+      if (message.envelope.data.customerId === 'database-down') {
+        message.reject(new Error('connection refused'));
+      } else {
+        this.applied.push(message.envelope.messageId);
+      }
+    }
+    return Promise.resolve();
   }
 }
 
-function orderData(customerId = 'c-1'): OrderCreatedData {
-  return {
-    orderId: randomUUID(),
-    customerId,
-    merchantId: 'm-1',
-    merchantName: 'Test Kitchen',
-    merchantLocation: { lat: 52.52, lng: 13.405 },
-    items: [
-      { menuItemId: 'i-1', name: 'Dish', quantity: 2, unitPriceCents: 500, lineTotalCents: 1_000 },
-    ],
-    itemsTotalCents: 1_000,
-    deliveryFeeCents: 299,
-    totalCents: 1_299,
-    currency: 'EUR',
-    deliveryAddress: { line1: '1 Teststraße', lat: 52.51, lng: 13.41 },
-    placedAt: new Date().toISOString(),
-  };
-}
-
 /**
- * POST /events (HTTP_INGEST) runs an event through the same @RabbitSubscribe
- * method the queue delivers to, and answers the way the failure policy would
+ * POST /events (HTTP_INGEST) runs an event through the same batch consumer
+ * the queue delivers to, and answers the way the failure policy would
  * decide: 200 applied, 422 what would be dead-lettered, 503 what would be retried.
  */
 describe('HTTP ingestion of events (real RabbitMQ)', () => {
@@ -105,19 +87,19 @@ describe('HTTP ingestion of events (real RabbitMQ)', () => {
   });
 
   it('hands an event to the handler subscribed to its type and says which one ran it', async () => {
-    const event = orderCreatedEventFor(orderData());
+    const event = orderCreatedEvent();
     const response = await post(event);
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       messageId: event.messageId,
       type: OrderCreatedV1.type,
-      handledBy: ['RecordingHandler.handle'],
+      handledBy: ['RecordingHandler.apply'],
     });
     expect(handler.applied).toContain(event.messageId);
   });
 
   it('leaves the queue path as it was: a published event reaches the same handler', async () => {
-    const event = orderCreatedEventFor(orderData());
+    const event = orderCreatedEvent();
     await probe.publishOrderEvent(event);
     await waitFor(() => (handler.applied.includes(event.messageId) ? true : undefined));
   });
@@ -131,13 +113,13 @@ describe('HTTP ingestion of events (real RabbitMQ)', () => {
     expect(notSubscribed.body).toMatchObject({ code: 'unknown-type', status: 422 });
     expect(String(notSubscribed.body.detail)).toContain(OrderCancelledV1.type);
 
-    const badData: Envelope = { ...orderCreatedEventFor(orderData()), data: { orderId: 'x' } };
+    const badData: Envelope = { ...orderCreatedEvent(), data: { orderId: 'x' } };
     expect((await post(badData)).body).toMatchObject({ code: 'invalid-data', status: 422 });
     expect((await post({ hello: 'world' })).body).toMatchObject({ code: 'invalid-envelope' });
   });
 
   it('answers 503 for a transient failure, which the queue would retry', async () => {
-    const response = await post(orderCreatedEventFor(orderData('database-down')));
+    const response = await post(orderCreatedEvent({ customerId: 'database-down' }));
     expect(response.status).toBe(503);
     expect(response.body).toMatchObject({ code: 'transient-failure' });
   });

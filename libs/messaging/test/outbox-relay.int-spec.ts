@@ -1,21 +1,20 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
 import { createEnvelope, type Envelope } from '@dinner-rush/contracts';
-import { createPgPool, diffSchemas } from '@dinner-rush/database';
+import { createPgPool } from '@dinner-rush/database';
 import {
   OutboxRelay,
   OutboxStore,
+  ReturnedMessages,
   enqueueOutbox,
-  outboxCommitted,
+  inPgTransaction,
+  onOutboxCommitted,
+  type OutboxArchive,
   type OutgoingMessage,
 } from '@dinner-rush/messaging';
 import {
+  createMessagingSchema,
   createTestDatabase,
   createTestVhost,
-  REPO_ROOT,
-  runSql,
   waitFor,
   type TestDatabase,
   type TestVhost,
@@ -24,19 +23,6 @@ import { connect, type Channel, type ChannelModel } from 'amqplib';
 import type { Pool } from 'pg';
 
 const EXCHANGE = 'relay-test';
-
-/** The shared messaging tables alone, built from prisma/shared like every service's. */
-async function createOutboxSchema(url: string): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'outbox-schema-'));
-  try {
-    writeFileSync(join(dir, 'schema.prisma'), 'datasource db {\n  provider = "postgresql"\n}\n');
-    copyFileSync(join(REPO_ROOT, 'prisma/shared/messaging.prisma'), join(dir, 'messaging.prisma'));
-    const sql = await diffSchemas(url, dir);
-    await runSql(url, sql);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 function message(aggregate: string, seq: number): OutgoingMessage {
   const envelope = createEnvelope(
@@ -57,26 +43,42 @@ describe('outbox relay (real PostgreSQL + RabbitMQ)', () => {
   let url: string;
   let pool: Pool;
   let amqp: AmqpConnection;
+  let returned: ReturnedMessages;
   let broker: ChannelModel;
   let channel: Channel;
-  const relays: OutboxRelay[] = [];
+  const stops: (() => Promise<void>)[] = [];
 
-  const relay = (pollIntervalMs: number) => {
-    const r = new OutboxRelay(new OutboxStore(pool, 30_000), amqp, {
-      pollIntervalMs,
-      batchSize: 50,
-      publishTimeoutMs: 5_000,
+  /** A relay on the test outbox; with `listening`, it takes this process's commits too. */
+  const relay = (
+    pollIntervalMs: number,
+    options: { listening?: boolean; archive?: OutboxArchive; returned?: ReturnedMessages } = {},
+  ) => {
+    const r = new OutboxRelay(
+      new OutboxStore(pool, options.archive),
+      amqp,
+      { pollIntervalMs, batchSize: 50, publishTimeoutMs: 5_000 },
+      options.returned ?? returned,
+    );
+    const unsubscribe = options.listening
+      ? onOutboxCommitted(pool, (c) => r.committed(c))
+      : () => true;
+    stops.push(async () => {
+      unsubscribe();
+      await r.stop();
     });
-    relays.push(r);
+    r.start();
     return r;
   };
-  const insert = (messages: OutgoingMessage[]) =>
-    enqueueOutbox(
-      {
-        $executeRawUnsafe: (sql, ...values) => pool.query(sql, values).then((r) => r.rowCount ?? 0),
-      },
-      messages,
-    );
+  /** A writer's transaction: the rows are claimed by it and handed to its relay after COMMIT. */
+  const commit = (messages: OutgoingMessage[]) =>
+    inPgTransaction(pool, (tx) => enqueueOutbox(tx, messages));
+  /** Rows as a writer that died before publishing leaves them once its lease ran out. */
+  const leftBehind = async (messages: OutgoingMessage[]) => {
+    await commit(messages);
+    await pool.query("UPDATE outbox SET claimed_until = now() - interval '1 second'");
+  };
+  const rowsLeft = async () =>
+    Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM outbox')).rows[0]?.n);
 
   /** A fresh queue bound to the test exchange, collecting what arrives. */
   async function collect(): Promise<{ received: Envelope[]; persistent: boolean[] }> {
@@ -100,20 +102,26 @@ describe('outbox relay (real PostgreSQL + RabbitMQ)', () => {
     db = await createTestDatabase('relay');
     vhost = await createTestVhost('relay');
     url = db.urlFor('relay_test');
-    await createOutboxSchema(url);
+    await createMessagingSchema(url);
     pool = createPgPool(url, 6);
+    await pool.query(
+      `CREATE TABLE outbox_archive (id bigint PRIMARY KEY, message_id uuid NOT NULL,
+         exchange text NOT NULL, routing_key text NOT NULL, payload jsonb NOT NULL,
+         created_at timestamptz(3) NOT NULL)`,
+    );
     amqp = new AmqpConnection({
       uri: vhost.url,
       exchanges: [{ name: EXCHANGE, type: 'topic', options: { durable: true } }],
       connectionInitOptions: { wait: true, timeout: 10_000 },
     });
     await amqp.init();
+    returned = new ReturnedMessages(amqp);
     broker = await connect(vhost.url);
     channel = await broker.createChannel();
   });
 
   afterEach(async () => {
-    await Promise.all(relays.splice(0).map((r) => r.stop()));
+    await Promise.all(stops.splice(0).map((stop) => stop()));
     await pool.query('DELETE FROM outbox');
   });
 
@@ -125,33 +133,62 @@ describe('outbox relay (real PostgreSQL + RabbitMQ)', () => {
     await db?.drop();
   });
 
-  it('publishes persistent messages and marks them sent only after the confirm', async () => {
+  it("publishes a writer's rows right after its commit, persistent, with no poll, then removes them", async () => {
     const sink = await collect();
-    await insert([message('a1', 1), message('a2', 1)]);
-    relay(100).start();
+    relay(600_000, { listening: true }); // a poll far beyond the test: only the hand-over can publish
+    await commit([message('a1', 1), message('a2', 1)]);
     await waitFor(() => (sink.received.length === 2 ? true : undefined), {
+      timeoutMs: 10_000,
       what: 'two messages',
     });
-    const { rows } = await pool.query<{ pending: string }>(
-      'SELECT count(*) AS pending FROM outbox WHERE sent_at IS NULL',
-    );
-    expect(rows[0]?.pending).toBe('0');
     expect(sink.persistent).toEqual([true, true]);
     expect(sink.received.map((e) => e.type)).toEqual(['test.happened.v1', 'test.happened.v1']);
+    // Confirmed rows leave the outbox in the next sweep.
+    await waitFor(async () => ((await rowsLeft()) === 0 ? true : undefined), {
+      what: 'outbox emptied',
+    });
   });
 
-  it('wakes when this process commits outbox rows, without waiting for its poll', async () => {
+  it('moves sent rows to the archive when the service keeps one', async () => {
     const sink = await collect();
-    relay(600_000).start(); // a poll far beyond the test timeout: only the signal can wake it
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    await insert([message('n1', 1)]);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(sink.received).toHaveLength(0); // committed, but nobody said so: it waits
-    outboxCommitted();
-    await waitFor(() => (sink.received.length === 1 ? true : undefined), {
-      timeoutMs: 10_000,
-      what: 'signalled publish',
+    relay(600_000, { listening: true, archive: { table: 'outbox_archive' } });
+    const kept = message('kept', 1);
+    await commit([kept]);
+    await waitFor(() => (sink.received.length === 1 ? true : undefined), { what: 'published' });
+    await waitFor(
+      async () => {
+        const { rows } = await pool.query('SELECT 1 FROM outbox_archive WHERE message_id = $1', [
+          kept.envelope.messageId,
+        ]);
+        return rows.length === 1 && (await rowsLeft()) === 0 ? true : undefined;
+      },
+      { what: 'row archived' },
+    );
+  });
+
+  it('claims by its poll what no writer will publish: rows whose lease ran out', async () => {
+    const sink = await collect();
+    await leftBehind([message('orphan', 1)]); // committed with no relay listening: nobody published
+    expect(sink.received).toHaveLength(0);
+    relay(50);
+    await waitFor(() => (sink.received.length === 1 ? true : undefined), { what: 'orphan' });
+    await waitFor(async () => ((await rowsLeft()) === 0 ? true : undefined), {
+      what: 'outbox emptied',
     });
+  });
+
+  it("leaves a row behind its order's unsent one, then publishes it second", async () => {
+    const sink = await collect();
+    await commit([message('ordered', 1)]); // claimed by a writer that will never publish it
+    relay(50, { listening: true });
+    await commit([message('ordered', 2)]); // the first is still there: this one is left free
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(sink.received).toHaveLength(0); // neither may go: the first is someone else's lease
+    await pool.query(
+      "UPDATE outbox SET claimed_until = now() - interval '1 second' WHERE claimed_until IS NOT NULL",
+    );
+    await waitFor(() => (sink.received.length === 2 ? true : undefined), { what: 'both' });
+    expect(sink.received.map((e) => (e.data as { seq: number }).seq)).toEqual([1, 2]);
   });
 
   it('two relays at once publish every row exactly once, each aggregate in order', async () => {
@@ -160,9 +197,9 @@ describe('outbox relay (real PostgreSQL + RabbitMQ)', () => {
     const all = aggregates.flatMap((aggregate) =>
       [1, 2, 3, 4, 5].map((seq) => message(aggregate, seq)),
     );
-    await insert(all);
-    relay(50).start();
-    relay(50).start();
+    await leftBehind(all);
+    relay(50);
+    relay(50);
     await waitFor(() => (sink.received.length >= all.length ? true : undefined), {
       what: 'all messages',
     });
@@ -176,5 +213,81 @@ describe('outbox relay (real PostgreSQL + RabbitMQ)', () => {
         .map((e) => (e.data as { seq: number }).seq);
       expect(seqs).toEqual([1, 2, 3, 4, 5]);
     }
+  });
+
+  it('stops while writers keep committing (a graceful stop under load), publishing what it was handed', async () => {
+    const sink = await collect();
+    const r = relay(600_000, { listening: true });
+    let writing = true;
+    let written = 0;
+    // Several writers at once, as intake under load: some publish is always in flight.
+    const writers = Array.from({ length: 6 }, async () => {
+      while (writing) {
+        await commit([message(`busy-${written}`, 1)]);
+        written += 1;
+      }
+    });
+    await waitFor(() => (written >= 20 ? true : undefined), { what: 'writers committing' });
+    await r.stop(); // must return although commits keep arriving
+    writing = false;
+    await Promise.all(writers);
+    await waitFor(() => (sink.received.length >= 20 ? true : undefined), { what: 'published' });
+  });
+
+  it('keeps a message no queue is bound for (returned unroutable), and publishes it once one is', async () => {
+    relay(100, { listening: true });
+    // An exchange of its own: the sinks above bind '#' on the shared one.
+    const unbound = 'relay-test-unbound';
+    await channel.assertExchange(unbound, 'topic', { durable: false, autoDelete: false });
+    const lonely: OutgoingMessage = {
+      ...message('lonely', 1),
+      exchange: unbound,
+      routingKey: 'nobody.listens.v1',
+    };
+    await commit([lonely]);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(await rowsLeft()).toBe(1); // confirmed by the broker, yet returned: not sent
+    const { queue } = await channel.assertQueue('', { exclusive: true });
+    await channel.bindQueue(queue, unbound, 'nobody.listens.v1');
+    await waitFor(async () => ((await rowsLeft()) === 0 ? true : undefined), {
+      what: 'published once a queue is bound',
+    });
+    const got = await waitFor(async () => (await channel.get(queue, { noAck: true })) || undefined);
+    expect(JSON.parse(got.content.toString())).toMatchObject({
+      messageId: lonely.envelope.messageId,
+    });
+  });
+
+  it('sends both copies of one fact (one id, two routing keys) once, though only the first finds a queue', async () => {
+    // As order-service publishes order.created.v1 and its v2 twin before any consumer reads v2.
+    relay(100, {
+      listening: true,
+      returned: new ReturnedMessages(amqp, new Set(['twin.happened.v2'])),
+    });
+    const exchange = 'relay-test-twins';
+    await channel.assertExchange(exchange, 'topic', { durable: false, autoDelete: false });
+    const { queue } = await channel.assertQueue('', { exclusive: true });
+    await channel.bindQueue(queue, exchange, 'twin.happened.v1');
+    const first: OutgoingMessage = {
+      ...message('twin', 1),
+      exchange,
+      routingKey: 'twin.happened.v1',
+    };
+    const second: OutgoingMessage = {
+      ...first,
+      routingKey: 'twin.happened.v2',
+      envelope: { ...first.envelope, type: 'twin.happened.v2', version: 2 },
+    };
+    await commit([first, second]);
+    await waitFor(async () => ((await rowsLeft()) === 0 ? true : undefined), {
+      what: 'both rows sent, the unbound twin included',
+    });
+    const got = await waitFor(async () => (await channel.get(queue, { noAck: true })) || undefined);
+    expect(got.fields.routingKey).toBe('twin.happened.v1');
+    expect(JSON.parse(got.content.toString())).toMatchObject({
+      messageId: first.envelope.messageId,
+    });
+    // The twin's return was not taken for its sibling's (same id): the first went out once.
+    expect(await channel.get(queue, { noAck: true })).toBe(false);
   });
 });

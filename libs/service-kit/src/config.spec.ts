@@ -26,4 +26,32 @@ describe('service configuration', () => {
       loadConfig(schema, { PORT: 'eighty', DATABASE_URL: 'not a url', MIGRATE_ON_START: 'maybe' }),
     ).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*MIGRATE_ON_START/);
   });
+
+  it("takes a cluster's nodes as one comma-separated RABBITMQ_URL and the quorum group size", () => {
+    const nodes = 'amqp://u:p@127.0.0.1:5672,amqp://u:p@127.0.0.1:5673,amqp://u:p@127.0.0.1:5674';
+    const config = loadConfig(schema, {
+      RABBITMQ_URL: nodes,
+      RABBITMQ_QUORUM_INITIAL_GROUP_SIZE: '3',
+    });
+    expect(config.RABBITMQ_URL).toBe(nodes);
+    expect(config.RABBITMQ_QUORUM_INITIAL_GROUP_SIZE).toBe(3);
+    expect(loadConfig(schema, {}).RABBITMQ_QUORUM_INITIAL_GROUP_SIZE).toBeUndefined();
+  });
+
+  it('refuses a broker list with an entry that is not an amqp URL, without quoting it', () => {
+    const error = captured(() =>
+      loadConfig(schema, { RABBITMQ_URL: 'amqp://u:hunter2@a:5672,http://u:hunter2@b' }),
+    );
+    expect(error).toMatch(/RABBITMQ_URL: one amqp:\/\/ URL, or several separated by commas/);
+    expect(error).not.toContain('hunter2');
+  });
 });
+
+function captured(work: () => unknown): string {
+  try {
+    work();
+    return '';
+  } catch (error) {
+    return String(error);
+  }
+}

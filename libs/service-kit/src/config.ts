@@ -1,9 +1,12 @@
+import { isBrokerUrlList } from '@dinner-rush/messaging';
+import { authEnvSchema } from '@dinner-rush/auth';
 import { z } from 'zod';
 import { productionSecretProblems } from './production-secrets';
 
 /** Settings every service shares; each app extends this with its own. */
 export function baseEnvSchema(defaults: { port: number; schema: string }) {
-  return z.object({
+  // OIDC_ISSUER, OIDC_JWKS_URL, OIDC_AUDIENCE: whose access tokens the service trusts (docs/auth.md).
+  return authEnvSchema.extend({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -15,7 +18,13 @@ export function baseEnvSchema(defaults: { port: number; schema: string }) {
       .default('postgresql://root@127.0.0.1:5432/dinner_rush')
       .transform((url) => withDefaultSchema(url, defaults.schema)),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-    RABBITMQ_URL: z.url().default('amqp://guest:guest@127.0.0.1:5672'),
+    /** One broker, or the nodes of a cluster comma-separated: connect to one, fail over to the next. */
+    RABBITMQ_URL: z
+      .string()
+      .default('amqp://guest:guest@127.0.0.1:5672')
+      .refine(isBrokerUrlList, 'one amqp:// URL, or several separated by commas'),
+    /** Replicas of each new quorum queue (x-quorum-initial-group-size); unset: the broker's default. */
+    RABBITMQ_QUORUM_INITIAL_GROUP_SIZE: z.coerce.number().int().min(1).max(99).optional(),
     /** 'provisioned' when the broker's topology and users come from deploy/rabbitmq (compose). */
     RABBITMQ_TOPOLOGY: z.enum(['declare', 'provisioned']).default('declare'),
     /** Apply this service's migrations at boot (safe with several instances). */
@@ -26,6 +35,13 @@ export function baseEnvSchema(defaults: { port: number; schema: string }) {
     /** Delay-queue retries (1 s, 5 s, 25 s, 25 s, ...) before a failing message is dead-lettered. */
     RETRY_LIMIT: z.coerce.number().int().min(0).max(100).default(5),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(200),
+    /**
+     * How long a consumed message's id is kept for deduplication (longer than the replay archive).
+     * Retention windows take fractions (0.01 h = 36 s) so a soak can run through many of them.
+     */
+    INBOX_RETENTION_HOURS: z.coerce.number().positive().max(87_600).default(192),
+    /** How often each service deletes what its retention windows let go. */
+    RETENTION_SWEEP_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
     /** Where prisma/<service>/ lives (the repository root, or /app in the image). */
     PRISMA_DIR: z.string().default('prisma'),
   });
@@ -37,9 +53,14 @@ function withDefaultSchema(databaseUrl: string, schema: string): string {
   return url.toString();
 }
 
-/** Consumer pace: how many messages in flight, and simulated work per message. */
+/** Consumer pace: how many messages in flight, how they are batched, simulated work per message. */
 export const consumerEnvSchema = z.object({
-  PREFETCH: z.coerce.number().int().min(1).max(1_000).default(20),
+  /** Unacked messages in flight per queue: room for two batches, so one commits while the next fills. */
+  PREFETCH: z.coerce.number().int().min(1).max(1_000).default(100),
+  /** Most messages applied in one transaction (at most PREFETCH). */
+  CONSUMER_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(50),
+  /** Longest a message waits for a fuller batch when traffic is light. */
+  CONSUMER_BATCH_LINGER_MS: z.coerce.number().int().min(0).max(5_000).default(20),
   WORK_TIME_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   /** Also take events over HTTP (POST /events), for the sync-vs-async comparison only. */
   HTTP_INGEST: booleanFlag(false),

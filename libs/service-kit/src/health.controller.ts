@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, type HealthIndicatorResult } from '@nestjs/terminus';
+import { Public } from '@dinner-rush/auth';
 
 export type ReadinessCheck = () => Promise<HealthIndicatorResult> | HealthIndicatorResult;
 
@@ -20,7 +21,13 @@ export function databaseCheck(db: {
   };
 }
 
-/** GET /health: 200 when every check is up, 503 (problem body from terminus) otherwise. */
+/**
+ * GET /health (readiness): 200 when every check is up, 503 (problem body from
+ * terminus) otherwise. GET /health/live (liveness): 200 whenever the process
+ * serves HTTP, whatever its database and broker do, so an orchestrator takes
+ * a service out of rotation during an outage instead of restarting it.
+ */
+@Public() // probes and load balancers call it without a token
 @Controller('health')
 export class HealthController {
   constructor(
@@ -32,5 +39,10 @@ export class HealthController {
   @HealthCheck()
   check() {
     return this.health.check(this.checks);
+  }
+
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
   }
 }

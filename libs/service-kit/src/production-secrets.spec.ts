@@ -23,6 +23,10 @@ describe('secrets in production', () => {
   it.each([
     ['guest', { RABBITMQ_URL: 'amqp://guest:guest@rabbitmq:5672' }],
     [
+      'guest on one node of a cluster',
+      { RABBITMQ_URL: `${real.RABBITMQ_URL},amqp://guest:guest@rabbitmq-2:5672` },
+    ],
+    [
       'a placeholder password',
       { DATABASE_URL: 'postgresql://dinner:change-me@postgres/dinner_rush' },
     ],

@@ -23,9 +23,11 @@ export function productionSecretProblems(
       problems.push(`${name}: must be set explicitly in production`);
       continue;
     }
-    const credentials = credentialsOf(value);
-    if (!credentials) problems.push(`${name}: not a URL`);
-    else if (WELL_KNOWN.has(credentials.password) || credentials.user === 'guest')
+    // RABBITMQ_URL may list a cluster's nodes: each must carry real credentials.
+    const urls = name === 'RABBITMQ_URL' ? value.split(',').map((url) => url.trim()) : [value];
+    const credentials = urls.map(credentialsOf);
+    if (!credentials.every((c) => c !== undefined)) problems.push(`${name}: not a URL`);
+    else if (credentials.some((c) => WELL_KNOWN.has(c.password) || c.user === 'guest'))
       problems.push(`${name}: default or missing credentials are refused in production`);
   }
   return problems;

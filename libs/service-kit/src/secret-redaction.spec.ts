@@ -9,6 +9,9 @@ describe('secrets never reach the logs', () => {
         'connect amqp://ledger:s3cr3t@rabbitmq:5672 and postgresql://u:p%40ss@db/x',
       ),
     ).toBe('connect amqp://ledger:***@rabbitmq:5672 and postgresql://u:***@db/x');
+    expect(redactUrlCredentials('amqp://a:s1@n1:5672,amqp://a:s2@n2:5673/v')).toBe(
+      'amqp://a:***@n1:5672,amqp://a:***@n2:5673/v',
+    );
     expect(redactUrlCredentials('http://127.0.0.1:3000/health')).toBe(
       'http://127.0.0.1:3000/health',
     );

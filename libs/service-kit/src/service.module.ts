@@ -4,7 +4,11 @@ import {
   HttpIngestModule,
   MessagingModule,
   type BrokerSettings,
+  type OutboxArchive,
 } from '@dinner-rush/messaging';
+import type { RetentionRule } from '@dinner-rush/database';
+import type { Pool } from 'pg';
+import { RetentionService } from './retention/retention.service';
 import { APP_CONFIG } from './app-config.token';
 import { HealthModule } from './health.module';
 import { loggingModule } from './logging';
@@ -16,10 +20,15 @@ interface FoundationConfig {
   LOG_LEVEL: string;
   DATABASE_URL: string;
   RABBITMQ_URL: string;
+  RABBITMQ_QUORUM_INITIAL_GROUP_SIZE?: number;
   PREFETCH: number;
+  CONSUMER_BATCH_SIZE: number;
+  CONSUMER_BATCH_LINGER_MS: number;
   OUTBOX_POLL_MS: number;
   OUTBOX_BATCH_SIZE: number;
   RETRY_LIMIT: number;
+  INBOX_RETENTION_HOURS: number;
+  RETENTION_SWEEP_MS: number;
   /** 'provisioned': shared exchanges come from the broker's definitions (deploy/rabbitmq). */
   RABBITMQ_TOPOLOGY?: 'declare' | 'provisioned';
   /** Consumers only: their queue handlers also answer POST /events (see HttpIngestModule). */
@@ -35,10 +44,22 @@ export interface ServiceDefinition<TConfig extends FoundationConfig> {
   config: TConfig;
   /** The work queues the service consumes, plus any service-private topology. */
   broker: Pick<BrokerSettings, 'consumes' | 'extraExchanges' | 'extraQueues'>;
-  /** The service's Prisma client class (a global provider of its database module). */
-  database: Type<{ $queryRawUnsafe(sql: string): Promise<unknown> }>;
-  /** The database module and the service's feature modules. */
+  /** The service's database (ServicePrisma of its Prisma client), provided to every module. */
+  database: Type<ServiceDatabase>;
+  /** Where the outbox puts sent rows, when the service keeps them (order-service: replays). */
+  outboxArchive?: OutboxArchive;
+  /** Routing keys the outbox may publish with no queue bound (see OutboxSettings). */
+  outboxMayFindNoQueue?: readonly string[];
+  /** Its own tables that grow with traffic, and how long their rows are kept (the inbox is added). */
+  retention?: readonly RetentionRule[];
+  /** The service's feature modules. */
   imports: NonNullable<ModuleMetadata['imports']>;
+}
+
+/** What the wiring needs of a service's database: a SQL ping (health, metrics) and its pool. */
+interface ServiceDatabase {
+  $queryRawUnsafe(sql: string): Promise<unknown>;
+  pool: Pool;
 }
 
 /**
@@ -58,22 +79,38 @@ export class ServiceModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: SERVICE_NAME, useValue: service.name },
+        service.database,
+        {
+          provide: RetentionService,
+          inject: [service.database],
+          useFactory: (database: ServiceDatabase) =>
+            new RetentionService(
+              database.pool,
+              [inboxRetention(config.INBOX_RETENTION_HOURS), ...(service.retention ?? [])],
+              config.RETENTION_SWEEP_MS,
+            ),
+        },
       ],
-      exports: [APP_CONFIG, SERVICE_NAME],
+      exports: [APP_CONFIG, SERVICE_NAME, service.database],
       imports: [
         loggingModule(service.name, config.LOG_LEVEL),
         MessagingModule.forRootAsync({
-          useFactory: () => ({
+          inject: [service.database],
+          useFactory: (database: ServiceDatabase) => ({
             rabbitmqUrl: config.RABBITMQ_URL,
+            quorumInitialGroupSize: config.RABBITMQ_QUORUM_INITIAL_GROUP_SIZE,
             prefetch: config.PREFETCH,
+            batch: { size: config.CONSUMER_BATCH_SIZE, lingerMs: config.CONSUMER_BATCH_LINGER_MS },
             retryLimit: config.RETRY_LIMIT,
             topology: config.RABBITMQ_TOPOLOGY,
             workTimeMs: config.WORK_TIME_MS,
             ...service.broker,
             outbox: {
-              databaseUrl: config.DATABASE_URL,
+              pool: database.pool,
               pollIntervalMs: config.OUTBOX_POLL_MS,
               batchSize: config.OUTBOX_BATCH_SIZE,
+              archive: service.outboxArchive,
+              mayFindNoQueue: service.outboxMayFindNoQueue,
             },
           }),
         }),
@@ -85,4 +122,14 @@ export class ServiceModule {
       ],
     };
   }
+}
+
+/**
+ * The inbox keeps a message id as long as the message can come back: a
+ * redelivery within minutes, a replay of the order archive (its retention,
+ * 168 h by default) within days. Past that the effect's own keys still refuse
+ * a duplicate (one journal per order and kind, one notification per order and kind).
+ */
+function inboxRetention(hours: number): RetentionRule {
+  return { table: 'inbox', column: 'processed_at', keepMs: hours * 3_600_000 };
 }

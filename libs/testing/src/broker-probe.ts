@@ -57,11 +57,17 @@ export class BrokerProbe {
   }
 
   /** Publishes an envelope, or any bytes (for malformed-message tests), and waits for the confirm. */
-  async publish(exchange: string, routingKey: string, message: Envelope | Buffer): Promise<void> {
+  async publish(
+    exchange: string,
+    routingKey: string,
+    message: Envelope | Buffer,
+    headers?: Record<string, string>,
+  ): Promise<void> {
     const content = Buffer.isBuffer(message) ? message : Buffer.from(JSON.stringify(message));
     this.channel.publish(exchange, routingKey, content, {
       persistent: true,
       contentType: 'application/json',
+      ...(headers && { headers }),
     });
     await this.channel.waitForConfirms();
   }

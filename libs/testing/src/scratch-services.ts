@@ -1,7 +1,8 @@
-import { SERVICE_SCHEMAS, type ServiceName } from '../../../tools/services';
+import { SERVICE_SCHEMAS, type ServiceName } from '@dinner-rush/database';
 import { freePort, ServiceProcess } from './service-process';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { createTestVhost, type TestVhost } from './test-vhost';
+import { startTestIssuer, type TestIssuer } from './test-issuer';
 
 type Env = Record<string, string>;
 
@@ -20,6 +21,8 @@ export interface ScratchServicesOptions<Name extends ServiceName> {
 export interface ScratchServices<Name extends ServiceName = ServiceName> {
   db: TestDatabase;
   vhost: TestVhost;
+  /** The OpenID provider every service of this run trusts: `issuer.token(role, sub?)`. */
+  issuer: TestIssuer;
   services: Record<Name, ServiceProcess> & Partial<Record<ServiceName, ServiceProcess>>;
   /** The settings a service of this run gets for a schema: a consumer built elsewhere can join. */
   envFor(schema: string): Env;
@@ -45,14 +48,18 @@ export async function startScratchServices<Name extends ServiceName = ServiceNam
   const services: Partial<Record<ServiceName, ServiceProcess>> = {};
   const db = await createTestDatabase(label);
   let vhost: TestVhost | undefined;
+  let issuer: TestIssuer | undefined;
   const stop = async () => {
     await Promise.all(Object.values(services).map((s) => s.stop('SIGTERM')));
+    await issuer?.close();
     await vhost?.delete();
     await db.drop();
   };
   try {
     vhost = await createTestVhost(label);
+    issuer = await startTestIssuer();
     const rabbitmqUrl = vhost.url;
+    const issuerUrl = issuer.url;
     const envFor = (schema: string): Env => ({
       DATABASE_URL: db.urlFor(schema),
       RABBITMQ_URL: rabbitmqUrl,
@@ -60,6 +67,7 @@ export async function startScratchServices<Name extends ServiceName = ServiceNam
       // Tests and benches wait for events: rows another process wrote (a killed service's)
       // must not wait the default second for the poll.
       OUTBOX_POLL_MS: '500',
+      OIDC_ISSUER: issuerUrl,
       ...options.common,
     });
     const start = async (name: ServiceName, extra: Env = {}) => {
@@ -79,6 +87,7 @@ export async function startScratchServices<Name extends ServiceName = ServiceNam
     return {
       db,
       vhost,
+      issuer,
       services: services as ScratchServices<Name>['services'],
       envFor,
       start,

@@ -6,6 +6,7 @@ import {
   PipelineDatabase,
   PrivatePostgres,
   PrivateRabbitMQ,
+  PrivateRabbitMQCluster,
   ServiceProcess,
   sleep,
   type AcceptedOrder,
@@ -37,6 +38,10 @@ export const CONSUMER_QUEUES: Record<ServiceName, ConsumerQueueNames> = {
 export const WORK_QUEUES = Object.values(CONSUMER_QUEUES).map((names) => names.queue);
 export const DEAD_LETTER_QUEUES = Object.values(CONSUMER_QUEUES).map((n) => n.deadLetterQueue);
 
+const PREFETCH = 5;
+/** The most messages a service can hold unacked: PREFETCH on each of its (at most two) queues. */
+export const MOST_IN_FLIGHT = 2 * PREFETCH;
+
 /**
  * Service settings for the suite: a fleet big enough that no order waits in
  * line for a rider, and fewer messages in flight than database connections, so
@@ -44,7 +49,7 @@ export const DEAD_LETTER_QUEUES = Object.values(CONSUMER_QUEUES).map((n) => n.de
  */
 const BASE_ENV: Record<string, string> = {
   LOG_LEVEL: 'warn',
-  PREFETCH: '5',
+  PREFETCH: String(PREFETCH),
   OUTBOX_POLL_MS: '200',
   RIDER_FLEET_SIZE: '40',
   RIDER_DELIVERY_MS: '1000',
@@ -60,7 +65,7 @@ export class FaultPipeline {
     readonly label: string,
     /** Each service's environment, for starting another instance or a variant of it. */
     private readonly envs: Record<ServiceName, Record<string, string>>,
-    readonly rabbit: PrivateRabbitMQ,
+    private readonly brokerServers: PrivateRabbitMQ | PrivateRabbitMQCluster,
     readonly postgres: PrivatePostgres,
     readonly services: Record<ServiceName, ServiceProcess>,
     readonly broker: BrokerInspector,
@@ -70,12 +75,16 @@ export class FaultPipeline {
   /** Every extra process started by instance(), stopped with the rest. */
   private readonly spawned = new Set<ServiceProcess>();
 
+  /** `clusterNodes`: RabbitMQ as a cluster of that many nodes, all listed in RABBITMQ_URL. */
   static async start(
     label: string,
     env: Partial<Record<ServiceName, Record<string, string>>> = {},
+    { clusterNodes }: { clusterNodes?: number } = {},
   ): Promise<FaultPipeline> {
     const [rabbit, postgres] = await Promise.allSettled([
-      PrivateRabbitMQ.start(label),
+      clusterNodes
+        ? PrivateRabbitMQCluster.start(label, clusterNodes)
+        : PrivateRabbitMQ.start(label),
       PrivatePostgres.start(label),
     ]);
     if (rabbit.status === 'rejected' || postgres.status === 'rejected') {
@@ -119,6 +128,17 @@ export class FaultPipeline {
       await pipeline.stop();
       throw error;
     }
+  }
+
+  /** The single broker node (a pipeline started without clusterNodes). */
+  get rabbit(): PrivateRabbitMQ {
+    if (this.brokerServers instanceof PrivateRabbitMQ) return this.brokerServers;
+    throw new Error('this pipeline runs on a cluster: use .cluster');
+  }
+
+  get cluster(): PrivateRabbitMQCluster {
+    if (this.brokerServers instanceof PrivateRabbitMQCluster) return this.brokerServers;
+    throw new Error('this pipeline runs on one node: use .rabbit');
   }
 
   get orderServiceUrl(): string {
@@ -188,7 +208,7 @@ export class FaultPipeline {
     await Promise.allSettled([...all].map((service) => stopForSure(service)));
     await this.broker.close();
     await this.database.close();
-    await Promise.allSettled([this.rabbit.destroy(), this.postgres.destroy()]);
+    await Promise.allSettled([this.brokerServers.destroy(), this.postgres.destroy()]);
   }
 }
 

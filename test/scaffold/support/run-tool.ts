@@ -11,18 +11,21 @@ export interface ToolRun {
   stderr: string;
 }
 
-/** Runs a built tool (dist/tools/<tool>.js) the way `npm run <tool>` would, without throwing on failure. */
+/** The built `dinner-rush` CLI (what tools/cli/bin.mjs runs once dist/ is current). */
+export const BUILT_CLI = join(REPO_ROOT, 'dist/tools/cli/main.js');
+
+/** Runs one CLI command (`dinner-rush <command> …args`, as `npm run <command>` does) without throwing on failure. */
 export async function runTool(
-  tool: string,
+  command: string,
   args: readonly string[],
   env: Record<string, string> = {},
 ): Promise<ToolRun> {
   try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      [join(REPO_ROOT, 'dist/tools', `${tool}.js`), ...args],
-      { cwd: REPO_ROOT, env: { ...process.env, ...env }, timeout: 120_000 },
-    );
+    const { stdout, stderr } = await run(process.execPath, [BUILT_CLI, command, ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+      timeout: 120_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };

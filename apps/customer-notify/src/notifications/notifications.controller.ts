@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { OwnerOrOperator, Roles } from '@dinner-rush/auth';
 import { ZodValidationPipe } from '@dinner-rush/service-kit';
 import type { Notification } from '../generated/prisma/client';
 import {
@@ -18,6 +19,7 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsRepository) {}
 
   @Get('customers/:customerId/notifications')
+  @OwnerOrOperator('customer', 'customerId')
   async forCustomer(
     @Param(new ZodValidationPipe(CustomerParamsSchema)) { customerId }: CustomerParams,
     @Query(new ZodValidationPipe(ListNotificationsQuerySchema)) { limit }: ListNotificationsQuery,
@@ -26,6 +28,7 @@ export class NotificationsController {
   }
 
   @Get('orders/:orderId/notifications')
+  @Roles('customer', 'operator')
   async forOrder(
     @Param(new ZodValidationPipe(OrderParamsSchema)) { orderId }: OrderParams,
   ): Promise<NotificationView[]> {

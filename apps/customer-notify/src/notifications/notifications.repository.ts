@@ -1,55 +1,90 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type PrismaTx } from '../database/prisma.service';
-import type { Notification, Prisma } from '../generated/prisma/client';
+import type { PgTx } from '@dinner-rush/messaging';
+import type { Pool } from 'pg';
+import { PrismaService } from '../database/prisma.service';
+import type { Notification } from '../generated/prisma/client';
 import type {
   CustomerNotification,
+  KnownOrder,
   NotificationChannel,
   NotificationKind,
 } from './customer-notification';
+import type { CustomerState } from './notification-plan';
 
-/** The notifications table and the inbox it is deduplicated against. */
+/**
+ * The notifications table, and what the consumer reads beside it: set-based
+ * statements in the batch's pg transaction. The read API stays on Prisma.
+ */
 @Injectable()
 export class NotificationsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  readonly pool: Pool;
 
-  /** One database transaction, in the shape applyExactlyOnce expects. */
-  readonly transaction = (work: (tx: PrismaTx) => Promise<void>): Promise<void> =>
-    this.prisma.$transaction(work);
-
-  /** Whether this message's effect already committed (its id is in the inbox). */
-  async isProcessed(messageId: string): Promise<boolean> {
-    return (await this.prisma.inboxMessage.findUnique({ where: { messageId } })) !== null;
+  constructor(private readonly prisma: PrismaService) {
+    this.pool = prisma.pool;
   }
 
-  async exists(orderId: string, kind: NotificationKind): Promise<boolean> {
-    const row = await this.prisma.notification.findUnique({
-      where: { orderId_kind: { orderId, kind } },
-      select: { id: true },
-    });
-    return row !== null;
+  /** Whose these orders are and what their customers were told already: one round trip. */
+  async stateFor(tx: PgTx, orderIds: readonly string[]): Promise<CustomerState> {
+    const rows = await tx.query<{
+      order_id: string;
+      customer_id: string | null;
+      merchant_name: string | null;
+      kind: NotificationKind | null;
+    }>(
+      `SELECT order_id::text, customer_id, merchant_name, NULL AS kind
+         FROM customer_orders WHERE order_id = ANY($1::uuid[])
+       UNION ALL
+       SELECT order_id::text, NULL, NULL, kind FROM notifications WHERE order_id = ANY($1::uuid[])`,
+      [orderIds],
+    );
+    const orders = new Map<string, KnownOrder>();
+    const notifiedKinds = new Map<string, Set<NotificationKind>>();
+    for (const row of rows) {
+      if (row.kind === null) {
+        orders.set(row.order_id, {
+          customerId: row.customer_id ?? '',
+          merchantName: row.merchant_name ?? '',
+        });
+        continue;
+      }
+      const kinds = notifiedKinds.get(row.order_id) ?? new Set<NotificationKind>();
+      kinds.add(row.kind);
+      notifiedKinds.set(row.order_id, kinds);
+    }
+    return { orders, notifiedKinds };
   }
 
-  /** False when the order already has a notification of this kind (another envelope won). */
-  async insert(
-    tx: PrismaTx,
-    notification: CustomerNotification,
-    channel: NotificationChannel,
-  ): Promise<boolean> {
-    const { count } = await tx.notification.createMany({
-      data: [
-        {
-          id: notification.notificationId,
-          orderId: notification.orderId,
-          customerId: notification.customerId,
-          kind: notification.kind,
-          channel,
-          text: notification.text,
-          payload: notification as unknown as Prisma.InputJsonValue,
-        },
+  /** Inserts the notifications in one statement; answers the ids written (one per order and kind). */
+  async insertAll(
+    tx: PgTx,
+    notifications: readonly { notification: CustomerNotification; channel: NotificationChannel }[],
+  ): Promise<Set<string>> {
+    if (notifications.length === 0) return new Set();
+    const rows = await tx.query<{ id: string }>(
+      `INSERT INTO notifications (id, order_id, customer_id, kind, channel, text, payload)
+       SELECT n.id, n.order_id, n.customer_id, n.kind, n.channel, n.text, n.payload
+         FROM ROWS FROM (jsonb_to_recordset($1::jsonb)
+                AS (id uuid, order_id uuid, customer_id text, kind text, channel text, text text,
+                    payload jsonb))
+              WITH ORDINALITY AS n(id, order_id, customer_id, kind, channel, text, payload, position)
+        ORDER BY n.position
+       ON CONFLICT DO NOTHING
+       RETURNING id::text`,
+      [
+        JSON.stringify(
+          notifications.map(({ notification, channel }) => ({
+            id: notification.notificationId,
+            order_id: notification.orderId,
+            customer_id: notification.customerId,
+            kind: notification.kind,
+            channel,
+            text: notification.text,
+            payload: notification,
+          })),
+        ),
       ],
-      skipDuplicates: true,
-    });
-    return count === 1;
+    );
+    return new Set(rows.map((row) => row.id));
   }
 
   /** Newest first. */

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
+import { Roles } from '@dinner-rush/auth';
 import { ProblemException, ZodValidationPipe } from '@dinner-rush/service-kit';
 import { z } from 'zod';
 import type { DashboardConfig } from '../config';
@@ -14,6 +15,7 @@ const SpikeBody = z.object({
 const WorkTimeBody = z.object({ workTimeMs: z.number().int().min(0).max(60_000) });
 
 /** The page's buttons. Each one is a thin call into order-service or a consumer's admin API. */
+@Roles('operator')
 @Controller('actions')
 export class ActionsController {
   private readonly spikeBody = new ZodValidationPipe(SpikeBody);
@@ -53,19 +55,19 @@ export class ActionsController {
     return this.spikes.progress();
   }
 
-  @Post('consumers/:service/pause')
+  @Post('queues/:queue/pause')
   @HttpCode(200)
-  pause(@Param('service') service: string) {
-    return this.consumers.pause(service);
+  pause(@Param('queue') queue: string) {
+    return this.consumers.pause(queue);
   }
 
-  @Post('consumers/:service/resume')
+  @Post('queues/:queue/resume')
   @HttpCode(200)
-  resume(@Param('service') service: string) {
-    return this.consumers.resume(service);
+  resume(@Param('queue') queue: string) {
+    return this.consumers.resume(queue);
   }
 
-  @Put('consumers/:service/work-time')
+  @Put('services/:service/work-time')
   workTime(@Param('service') service: string, @Body() body: unknown) {
     return this.consumers.setWorkTime(service, this.workTimeBody.transform(body).workTimeMs);
   }

@@ -1,42 +1,60 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { DashboardConfig } from '../config';
-import { DASHBOARD_CONFIG } from '../dashboard-config.token';
-import { watchedServices, type WatchedService } from '../services';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { TokenClient } from '@dinner-rush/auth';
+import { ServiceDirectory } from '../service-directory';
 import { fetchJson } from '../snapshot/http-json';
 
-/** Pause, resume or slow a service's consumer through its admin API (CONSUMER_CONTROL). */
+/**
+ * Pause, resume or slow a consumer through its service's admin API
+ * (CONSUMER_CONTROL), on every replica the dashboard reaches: a queue is
+ * paused only when none of its consumers takes messages.
+ */
 @Injectable()
 export class ConsumerCommands {
-  private readonly services: Map<string, WatchedService>;
+  constructor(
+    private readonly directory: ServiceDirectory,
+    private readonly tokens: TokenClient,
+  ) {}
 
-  constructor(@Inject(DASHBOARD_CONFIG) config: DashboardConfig) {
-    this.services = new Map(watchedServices(config).map((s) => [s.name, s]));
+  pause(queue: string): Promise<unknown> {
+    return this.onQueue(queue, 'pause');
   }
 
-  pause(service: string): Promise<unknown> {
-    const target = this.find(service);
-    return fetchJson(`${target.url}/admin/consumers/${encodeURIComponent(target.queue)}/pause`, {
-      method: 'POST',
-    });
+  resume(queue: string): Promise<unknown> {
+    return this.onQueue(queue, 'resume');
   }
 
-  resume(service: string): Promise<unknown> {
-    const target = this.find(service);
-    return fetchJson(`${target.url}/admin/consumers/${encodeURIComponent(target.queue)}/resume`, {
-      method: 'POST',
-    });
+  async setWorkTime(service: string, workTimeMs: number): Promise<unknown> {
+    const replicas = this.replicas(this.directory.replicasOf(service), `service "${service}"`);
+    const bearer = await this.tokens.operator();
+    return Promise.all(
+      replicas.map((url) =>
+        fetchJson(`${url}/admin/consumers/work-time`, {
+          method: 'PUT',
+          body: { workTimeMs },
+          bearer,
+        }),
+      ),
+    );
   }
 
-  setWorkTime(service: string, workTimeMs: number): Promise<unknown> {
-    return fetchJson(`${this.find(service).url}/admin/consumers/work-time`, {
-      method: 'PUT',
-      body: { workTimeMs },
-    });
+  private async onQueue(queue: string, action: 'pause' | 'resume'): Promise<unknown> {
+    const replicas = this.replicas(this.directory.replicasOfQueue(queue), `queue "${queue}"`);
+    const bearer = await this.tokens.operator();
+    return Promise.all(
+      replicas.map((url) =>
+        fetchJson(`${url}/admin/consumers/${encodeURIComponent(queue)}/${action}`, {
+          method: 'POST',
+          bearer,
+        }),
+      ),
+    );
   }
 
-  private find(service: string): WatchedService {
-    const found = this.services.get(service);
-    if (!found) throw new NotFoundException(`the dashboard watches no service "${service}"`);
-    return found;
+  private replicas(urls: string[], what: string): string[] {
+    if (urls.length === 0)
+      throw new NotFoundException(
+        `the dashboard reaches no service for ${what} (add it to SERVICE_URLS)`,
+      );
+    return urls;
   }
 }

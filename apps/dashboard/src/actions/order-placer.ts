@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { TokenClient } from '@dinner-rush/auth';
 import type { CatalogueMerchant as Merchant } from '@dinner-rush/contracts';
 import type { DashboardConfig } from '../config';
 import { DASHBOARD_CONFIG } from '../dashboard-config.token';
@@ -11,7 +12,10 @@ export class OrderPlacer {
   private readonly baseUrl: string;
   private merchants?: Promise<Merchant[]>;
 
-  constructor(@Inject(DASHBOARD_CONFIG) config: DashboardConfig) {
+  constructor(
+    @Inject(DASHBOARD_CONFIG) config: DashboardConfig,
+    private readonly tokens: TokenClient,
+  ) {
     this.baseUrl = config.ORDER_SERVICE_URL.replace(/\/$/, '');
   }
 
@@ -20,13 +24,16 @@ export class OrderPlacer {
     const merchants = await this.catalogue();
     const merchant = merchants[randomInt(merchants.length)] as Merchant;
     const item = merchant.menu[randomInt(merchant.menu.length)] as { id: string };
+    // One of a few demo customers, each with a customer token (TokenClient keeps them).
+    const customerId = `dashboard-${randomInt(50)}`;
     const order = await fetchJson<{ id: string }>(
       `${this.baseUrl}/orders`,
       {
         method: 'POST',
         headers: { 'idempotency-key': randomUUID() },
+        bearer: await this.tokens.forRole('customer', customerId),
         body: {
-          customerId: `dashboard-${randomInt(1_000)}`,
+          customerId,
           merchantId: merchant.id,
           items: [{ menuItemId: item.id, quantity: 1 + randomInt(3) }],
           deliveryAddress: {

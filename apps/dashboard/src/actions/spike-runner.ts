@@ -14,7 +14,8 @@ const MAX_CONCURRENT = 32;
 export class SpikeRunner {
   private readonly logger = new Logger(SpikeRunner.name);
   private state: SpikeView = { running: false, planned: 0, sent: 0, accepted: 0, failed: 0 };
-  private inFlight = 0;
+  /** Orders being placed; each leaves the set as it settles, so a race over it always waits. */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly placer: OrderPlacer) {}
 
@@ -32,29 +33,28 @@ export class SpikeRunner {
 
   private async run(orders: number, gapMs: number): Promise<void> {
     const started = Date.now();
-    const pending: Promise<void>[] = [];
     for (let n = 0; n < orders; n += 1) {
       const due = started + n * gapMs;
       const wait = due - Date.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      while (this.inFlight >= MAX_CONCURRENT) await Promise.race(pending);
-      pending.push(this.placeOne());
+      // Only unsettled orders are in the set: racing settled ones would resolve at once and spin.
+      while (this.inFlight.size >= MAX_CONCURRENT) await Promise.race(this.inFlight);
+      const placing: Promise<void> = this.placeOne().finally(() => this.inFlight.delete(placing));
+      this.inFlight.add(placing);
     }
-    await Promise.allSettled(pending);
+    await Promise.all(this.inFlight);
     this.state.running = false;
     this.logger.log(`spike done: ${this.state.accepted}/${orders} accepted`);
   }
 
+  /** Never rejects: a refused or failed order is counted, not thrown. */
   private async placeOne(): Promise<void> {
-    this.inFlight += 1;
     this.state.sent += 1;
     try {
       await this.placer.placeOne();
       this.state.accepted += 1;
     } catch {
       this.state.failed += 1;
-    } finally {
-      this.inFlight -= 1;
     }
   }
 }

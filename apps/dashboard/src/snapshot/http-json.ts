@@ -1,7 +1,7 @@
-/** GET/POST/PUT JSON with a timeout; throws with the status on anything but 2xx. */
+/** GET/POST/PUT JSON with a timeout; throws with the status on anything but 2xx. `bearer`: an access token. */
 export async function fetchJson<T>(
   url: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  init: { method?: string; body?: unknown; headers?: Record<string, string>; bearer?: string } = {},
   timeoutMs = 3_000,
 ): Promise<T> {
   const response = await fetch(url, {
@@ -9,6 +9,7 @@ export async function fetchJson<T>(
     headers: {
       accept: 'application/json',
       ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(init.bearer ? { authorization: `Bearer ${init.bearer}` } : {}),
       ...init.headers,
     },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
@@ -20,8 +21,11 @@ export async function fetchJson<T>(
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-export async function fetchText(url: string, timeoutMs = 3_000): Promise<string> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+export async function fetchText(url: string, bearer?: string, timeoutMs = 3_000): Promise<string> {
+  const response = await fetch(url, {
+    signal: AbortSignal.timeout(timeoutMs),
+    ...(bearer ? { headers: { authorization: `Bearer ${bearer}` } } : {}),
+  });
   if (!response.ok) throw new Error(`GET ${url}: ${response.status}`);
   return response.text();
 }

@@ -1,4 +1,4 @@
-import { sumOf, type Sample } from './prometheus-text';
+import { sumOf, type Sample } from '@dinner-rush/pipeline-stats';
 
 const POST_ORDERS = { method: 'POST', route: '/orders' };
 const HISTOGRAM = 'http_request_duration_seconds';

@@ -4,6 +4,7 @@ import {
   OrderCreatedV1,
   RiderAssignedV1,
 } from '@dinner-rush/contracts';
+import { percentile } from '@dinner-rush/pipeline-stats';
 
 /** An order as GET /orders answers it (only what the dashboard shows). */
 export interface RecentOrder {
@@ -23,12 +24,24 @@ export interface OrderRow {
   steps: { type: string; afterMs: number }[];
   /** Order created → the last of its three steps, once all three are in. */
   endToEndMs: number | null;
+  /** The order's trace in the tracing UI, when one is configured. */
+  traceUrl: string | null;
 }
 
 /** The three steps every order goes through downstream. */
 export const ORDER_STEPS = [RiderAssignedV1.type, MerchantNotifiedV1.type, LedgerRecordedV1.type];
 
-export function toOrderRow(order: RecentOrder): OrderRow {
+/**
+ * Jaeger's search for the order's trace: the relay's publish of its
+ * order.created carries the order id as its conversation id, and the trace
+ * found holds every span of the order (see libs/messaging/src/tracing).
+ */
+export function traceSearchUrl(tracesUiUrl: string, orderId: string): string {
+  const tags = JSON.stringify({ 'messaging.message.conversation_id': orderId });
+  return `${tracesUiUrl.replace(/\/$/, '')}/search?service=order-service&tags=${encodeURIComponent(tags)}`;
+}
+
+export function toOrderRow(order: RecentOrder, tracesUiUrl?: string): OrderRow {
   const created = Date.parse(order.createdAt);
   const steps = order.timeline
     .filter((step) => step.type !== OrderCreatedV1.type)
@@ -42,6 +55,7 @@ export function toOrderRow(order: RecentOrder): OrderRow {
     createdAt: order.createdAt,
     steps,
     endToEndMs,
+    traceUrl: tracesUiUrl ? traceSearchUrl(tracesUiUrl, order.id) : null,
   };
 }
 
@@ -54,6 +68,6 @@ export function endToEnd(
     .filter((ms): ms is number => ms !== null)
     .sort((a, b) => a - b);
   if (values.length === 0) return null;
-  const at = (q: number) => values[Math.min(values.length - 1, Math.floor(q * values.length))] ?? 0;
-  return { p50Ms: at(0.5), p95Ms: at(0.95), orders: values.length };
+  const at = (p: number) => percentile(values, p) ?? 0;
+  return { p50Ms: at(50), p95Ms: at(95), orders: values.length };
 }

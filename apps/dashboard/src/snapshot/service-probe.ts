@@ -1,36 +1,52 @@
-import type { WatchedService } from '../services';
+import { parsePrometheusText, sumOrNull, type Sample } from '@dinner-rush/pipeline-stats';
 import { fetchJson, fetchText } from './http-json';
-import { parsePrometheusText, sumOf, type Sample } from './prometheus-text';
 
 interface ConsumersAdmin {
   workTimeMs: number;
   consumers: { queue: string; paused: boolean }[];
 }
 
-/** What one poll learns from a service itself: its metrics and, if exposed, its consumer state. */
-export interface ServiceReading {
+/** What one poll learns from one replica of a service: its metrics and, if exposed, its consumers. */
+export interface ReplicaReading {
+  url: string;
   up: boolean;
   samples: Sample[];
   rssBytes: number | null;
-  paused: boolean | null;
+  /** Paused or not, per queue it consumes; null without the admin API (CONSUMER_CONTROL off). */
+  paused: Map<string, boolean> | null;
   workTimeMs: number | null;
 }
 
-export async function readService(service: WatchedService): Promise<ServiceReading> {
+/** `bearer`: the dashboard's operator token (/metrics and /admin are operator-only). */
+export async function readReplica(url: string, bearer?: string): Promise<ReplicaReading> {
   const [metrics, admin] = await Promise.allSettled([
-    fetchText(`${service.url}/metrics`),
-    fetchJson<ConsumersAdmin>(`${service.url}/admin/consumers`),
+    fetchText(`${url}/metrics`, bearer),
+    fetchJson<ConsumersAdmin>(`${url}/admin/consumers`, { bearer }),
   ]);
   const samples = metrics.status === 'fulfilled' ? parsePrometheusText(metrics.value) : [];
-  const consumer =
-    admin.status === 'fulfilled'
-      ? admin.value.consumers.find((c) => c.queue === service.queue)
-      : undefined;
   return {
+    url,
     up: metrics.status === 'fulfilled',
     samples,
-    rssBytes: samples.length > 0 ? sumOf(samples, 'process_resident_memory_bytes') : null,
-    paused: consumer?.paused ?? null,
+    rssBytes: sumOrNull(samples, 'process_resident_memory_bytes'),
+    paused:
+      admin.status === 'fulfilled'
+        ? new Map(admin.value.consumers.map((c) => [c.queue, c.paused]))
+        : null,
     workTimeMs: admin.status === 'fulfilled' ? admin.value.workTimeMs : null,
   };
+}
+
+/** Every replica of every service, read at once. */
+export async function readServices(
+  services: [string, string[]][],
+  bearer?: string,
+): Promise<Map<string, ReplicaReading[]>> {
+  const read = await Promise.all(
+    services.map(
+      async ([name, urls]) =>
+        [name, await Promise.all(urls.map((url) => readReplica(url, bearer)))] as const,
+    ),
+  );
+  return new Map(read);
 }

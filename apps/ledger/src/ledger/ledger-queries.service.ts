@@ -25,7 +25,7 @@ export class LedgerQueriesService {
   }
 
   async trialBalance(): Promise<TrialBalanceView> {
-    const { debitCents, creditCents } = await this.repository.sumAllEntries();
+    const { debitCents, creditCents } = await this.repository.totals();
     return { debitCents, creditCents, balanced: debitCents === creditCents };
   }
 }

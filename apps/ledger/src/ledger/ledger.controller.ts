@@ -1,8 +1,10 @@
 import { Controller, Get, Param } from '@nestjs/common';
+import { Roles } from '@dinner-rush/auth';
 import { ProblemException, ZodValidationPipe } from '@dinner-rush/service-kit';
 import { OrderLedgerParams, type OrderLedgerView, type TrialBalanceView } from './dto/ledger.dto';
 import { LedgerQueriesService } from './ledger-queries.service';
 
+@Roles('operator')
 @Controller('ledger')
 export class LedgerController {
   constructor(private readonly queries: LedgerQueriesService) {}

@@ -1,38 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { Exchanges, OrderCancelledV1, OrderCreatedV1, Queues } from '@dinner-rush/contracts';
-import {
-  ConsumerPace,
-  consumerSubscription,
-  withReplay,
-  EventRouter,
-  RabbitSubscribe,
-  simulateWork,
-} from '@dinner-rush/messaging';
+import { OrderCancelledV1, OrderCreatedV1, Queues } from '@dinner-rush/contracts';
+import { ConsumeBatches, eventConsumer, type BatchMessage } from '@dinner-rush/messaging';
 import { LedgerService } from './ledger.service';
 
-/** The ledger's queue: validates each order event against its contract and hands it on. */
+/** The ledger's queue: order events, validated against their contracts, a batch at a time. */
 @Injectable()
 export class OrderEventsHandler {
-  private readonly router = new EventRouter()
-    .on(OrderCreatedV1, (event) => this.service.onOrderCreated(event))
-    .on(OrderCancelledV1, (event) => this.service.onOrderCancelled(event));
+  constructor(private readonly service: LedgerService) {}
 
-  constructor(
-    private readonly service: LedgerService,
-    /** WORK_TIME_MS, changeable live through the consumer admin API. */
-    private readonly pace: ConsumerPace,
-  ) {}
-
-  @RabbitSubscribe(
-    withReplay(
-      consumerSubscription(Queues.ledger, Exchanges.orders, [
-        OrderCreatedV1.type,
-        OrderCancelledV1.type,
-      ]),
-    ),
+  @ConsumeBatches(
+    eventConsumer(Queues.ledger, [OrderCreatedV1, OrderCancelledV1], { replay: true }),
   )
-  async handle(message: unknown): Promise<void> {
-    await simulateWork(this.pace.workTimeMs);
-    await this.router.dispatch(message);
+  apply(batch: readonly BatchMessage[]): Promise<void> {
+    return this.service.post(batch);
   }
 }

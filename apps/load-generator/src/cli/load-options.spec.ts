@@ -1,45 +1,42 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseLoadOptions } from './load-options';
+import { LOAD_DEFAULTS, loadOptionsFrom, type LoadFlags } from './load-options';
 
-const parse = (...argv: string[]) => parseLoadOptions(argv, {}, new Date('2026-01-02T03:04:05Z'));
+const options = (flags: Partial<LoadFlags> = {}, env: NodeJS.ProcessEnv = {}) =>
+  loadOptionsFrom(
+    { ...LOAD_DEFAULTS, progress: true, ...flags },
+    env,
+    new Date('2026-01-02T03:04:05Z'),
+  );
 
-describe('parseLoadOptions', () => {
-  it('defaults to an open-loop spike against npm start (ports 3000..3003, vhost /)', () => {
-    const options = parse();
-    expect(options.profile.name).toBe('spike');
-    expect(options.profile.phases.map((p) => [p.name, p.fromRate, p.durationS])).toEqual([
+describe('loadOptionsFrom (the command line is parsed and checked by tools/cli)', () => {
+  it('defaults to an open-loop 30× spike against npm start (ports 3000..3003, vhost /)', () => {
+    const defaults = options();
+    expect(defaults.profile.name).toBe('spike');
+    expect(defaults.profile.phases.map((p) => [p.name, p.fromRate, p.durationS])).toEqual([
       ['baseline', 10, 10],
-      ['burst', 100, 10],
+      ['burst', 300, 10],
       ['after-burst', 10, 20],
     ]);
-    expect(options.profile.burstPhases).toEqual(['burst']);
-    expect(options.closedLoop).toBe(false);
-    expect(options.urls.ledger).toBe('http://127.0.0.1:3003');
-    expect(options.rabbitmq.vhost).toBe('/');
-    expect(options.outDir).toBe(join('reports', 'load', '2026-01-02T03-04-05-000Z'));
+    expect(defaults.profile.burstPhases).toEqual(['burst']);
+    expect(defaults.closedLoop).toBe(false);
+    expect(defaults.urls.ledger).toBe('http://127.0.0.1:3003');
+    expect(defaults.rabbitmq.vhost).toBe('/');
+    expect(defaults.drainTimeoutS).toBe(120);
+    expect(defaults.outDir).toBe(join('reports', 'load', '2026-01-02T03-04-05-000Z'));
   });
 
   it('spike: baseline, N× for T seconds, baseline', () => {
-    const { profile } = parse(
-      '--profile',
-      'spike',
-      '--rate',
-      '5',
-      '--multiplier',
-      '20',
-      '--burst',
-      '30',
-    );
+    const { profile } = options({ profile: 'spike', rate: 5, multiplier: 20, burst: 30 });
     expect(profile.phases[1]).toMatchObject({ fromRate: 100, toRate: 100, durationS: 30 });
   });
 
   it('steady and ramp', () => {
-    expect(parse('--profile', 'steady', '--rate', '7', '--duration', '3').profile.phases).toEqual([
+    expect(options({ profile: 'steady', rate: 7, duration: 3 }).profile.phases).toEqual([
       { name: 'steady', durationS: 3, fromRate: 7, toRate: 7 },
     ]);
-    const ramp = parse('--profile', 'ramp', '--p99-bound', '100').profile;
+    const ramp = options({ profile: 'ramp', p99Bound: 100 }).profile;
     expect(ramp.ramp).toMatchObject({ p99Ms: 100, stepRate: 10, errorRate: 0.01 });
   });
 
@@ -55,8 +52,7 @@ describe('parseLoadOptions', () => {
         burst: ['rush'],
       }),
     );
-    const { profile } = parse('--profile', file);
-    expect(profile).toEqual({
+    expect(options({ profile: file }).profile).toEqual({
       name: 'lunch',
       phases: [
         { name: 'phase-1', durationS: 5, fromRate: 2, toRate: 2 },
@@ -67,20 +63,25 @@ describe('parseLoadOptions', () => {
   });
 
   it('flags win over the environment, which wins over the defaults', () => {
-    const options = parseLoadOptions(['--order-url', 'http://a:1'], {
-      ORDER_URL: 'http://env:2',
-      LEDGER_URL: 'http://env:4',
-      RABBITMQ_VHOST: 'v',
+    const chosen = options(
+      { orderUrl: 'http://a:1' },
+      {
+        ORDER_URL: 'http://env:2',
+        LEDGER_URL: 'http://env:4',
+        RABBITMQ_VHOST: 'v',
+        RABBITMQ_URL: 'amqp://u:p@env:5672',
+      },
+    );
+    expect(chosen.urls.orderService).toBe('http://a:1');
+    expect(chosen.urls.ledger).toBe('http://env:4');
+    expect(chosen.rabbitmq).toEqual({
+      url: 'amqp://u:p@env:5672',
+      managementUrl: 'http://guest:guest@127.0.0.1:15672',
+      vhost: 'v',
     });
-    expect(options.urls.orderService).toBe('http://a:1');
-    expect(options.urls.ledger).toBe('http://env:4');
-    expect(options.rabbitmq.vhost).toBe('v');
   });
 
-  it('refuses what it cannot use, naming the flag', () => {
-    expect(() => parse('--rate', 'fast')).toThrow('--rate');
-    expect(() => parse('--invalid', '2')).toThrow('--invalid');
-    expect(() => parse('--profile', 'tsunami')).toThrow('unknown profile');
-    expect(() => parse('--bogus')).toThrow();
+  it('refuses a profile it does not know', () => {
+    expect(() => options({ profile: 'tsunami' })).toThrow('unknown profile');
   });
 });

@@ -14,7 +14,12 @@ export interface SendOutcome {
 export class OrderSender {
   private readonly pool: Pool;
 
-  constructor(orderServiceUrl: string, connections: number) {
+  /** `tokenFor`: the customer's access token (customerId must be the token's sub). */
+  constructor(
+    orderServiceUrl: string,
+    connections: number,
+    private readonly tokenFor: (customerId: string) => string,
+  ) {
     this.pool = new Pool(new URL(orderServiceUrl).origin, {
       connections,
       pipelining: 1,
@@ -30,6 +35,7 @@ export class OrderSender {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
+          authorization: `Bearer ${this.tokenFor(planned.body.customerId)}`,
           ...(planned.idempotencyKey ? { 'idempotency-key': planned.idempotencyKey } : {}),
         },
         body: JSON.stringify(planned.body),

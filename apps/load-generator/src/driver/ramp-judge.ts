@@ -1,5 +1,5 @@
 import type { Phase, RampBounds } from '../profiles/profile';
-import { percentile } from '../report/percentiles';
+import { percentile } from '@dinner-rush/pipeline-stats';
 import type { IntakeClient } from './intake-client';
 import { isAccepted } from './request-record';
 

@@ -19,6 +19,13 @@ export interface OrderMixOptions {
 }
 
 const CUSTOMERS = 500;
+
+/** The customers one run orders as: few enough that each one's token is fetched once, up front. */
+export function runCustomers(runId: string): string[] {
+  return Array.from({ length: CUSTOMERS }, (_, n) => customerId(runId, n));
+}
+
+const customerId = (runId: string, n: number) => `${runId}-c${n}`;
 const KM_PER_DEGREE_LAT = 111;
 const STREETS = ['Hauptstraße', 'Bahnhofstraße', 'Gartenweg', 'Lindenallee', 'Schulstraße'];
 
@@ -61,7 +68,7 @@ export function orderMix(merchants: readonly CatalogueMerchant[], options: Order
     const keyed = random() < options.idempotencyShare;
     return {
       body: {
-        customerId: `${options.runId}-c${Math.floor(random() * CUSTOMERS)}`,
+        customerId: customerId(options.runId, Math.floor(random() * CUSTOMERS)),
         merchantId: merchant.id,
         items,
         deliveryAddress: {

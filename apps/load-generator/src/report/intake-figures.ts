@@ -1,6 +1,6 @@
 import { isAccepted, type RequestRecord } from '../driver/request-record';
 import type { Phase } from '../profiles/profile';
-import { summarise, type LatencySummary } from './percentiles';
+import { summarise, type LatencySummary } from '@dinner-rush/pipeline-stats';
 
 export interface IntakeFigures {
   requests: number;

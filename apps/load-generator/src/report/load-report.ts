@@ -10,8 +10,15 @@ import {
   type IntakeFigures,
   type IntakeSecond,
 } from './intake-figures';
-import { histogram, summarise, type LatencySummary } from './percentiles';
-import { CONSUMER_QUEUES, peakRss, queueFigures, type QueueFigures } from './queue-figures';
+import {
+  drainRate,
+  histogram,
+  summarise,
+  type LatencySummary,
+  type QueueReading,
+  type QueueSource,
+} from '@dinner-rush/pipeline-stats';
+import { consumerQueuesSeen, peakRss, queueFigures, type QueueFigures } from './queue-figures';
 
 /** Longest id list kept in the report: enough to investigate, not a dump. */
 const MAX_IDS = 50;
@@ -32,6 +39,7 @@ export interface LoadReport {
     invalidShare: number;
     urls: LoadOptions['urls'];
     vhost: string;
+    drainTimeoutS: number;
   };
   phases: DriveResult['phases'];
   ramp: DriveResult['ramp'] | null;
@@ -43,14 +51,25 @@ export interface LoadReport {
   intake: IntakeFigures;
   /** Order created → each consumer's step, and → the last of them, from the services' own timestamps. */
   endToEndMs: Record<string, LatencySummary>;
-  queues: QueueFigures;
+  queues: QueueFigures & {
+    /** Where depth came from: the management API (ready + unacked, rates) or AMQP (ready only). */
+    source: QueueSource | null;
+  };
   services: { peakRssBytes: Record<string, number | null> };
   audit: AuditReport;
-  /** Passed: nothing lost, nothing applied twice, ledger right, nothing refused was written. */
+  /** Every consumer queue read empty (twice in a row) within the drain timeout after the load. */
+  drained: boolean;
+  /** Passed: drained, nothing lost, nothing applied twice, ledger right, nothing refused was written. */
   ok: boolean;
   series: {
     intake: IntakeSecond[];
-    queues: { tS: number; depth: Record<string, number>; ackRate: Record<string, number> }[];
+    /** Per consumer queue; waitingLine is rider-assignment's (orders waiting for a rider). */
+    queues: {
+      tS: number;
+      depth: Record<string, number>;
+      drainRate: Record<string, number>;
+      waitingLine: number | null;
+    }[];
     services: { tS: number; rssBytes: Record<string, number | null> }[];
   };
   distributions: { endToEndMs: Record<string, { fromMs: number; count: number }[]> };
@@ -64,11 +83,13 @@ export interface ReportInputs {
   records: readonly RequestRecord[];
   samples: readonly PipelineSample[];
   audit: AuditReport;
+  drained: boolean;
   endToEnd: Record<string, number[]>;
 }
 
 export function buildLoadReport(inputs: ReportInputs): LoadReport {
   const { options, drive, records, samples, audit } = inputs;
+  const consumers = consumerQueuesSeen(samples);
   const intake = intakeFigures(records, drive.phases);
   const burstPhases = drive.phases.filter((p) => options.profile.burstPhases.includes(p.name));
   const burst = burstPhases.length
@@ -105,6 +126,7 @@ export function buildLoadReport(inputs: ReportInputs): LoadReport {
       invalidShare: options.invalidShare,
       urls: options.urls,
       vhost: options.rabbitmq.vhost,
+      drainTimeoutS: options.drainTimeoutS,
     },
     phases: drive.phases,
     ramp: drive.ramp ?? null,
@@ -116,18 +138,24 @@ export function buildLoadReport(inputs: ReportInputs): LoadReport {
     endToEndMs: Object.fromEntries(
       Object.entries(inputs.endToEnd).map(([step, values]) => [step, summarise(values)]),
     ),
-    queues: queueFigures(samples, burst),
+    queues: {
+      ...queueFigures(samples, burst),
+      source: samples.findLast((s) => s.queueSource)?.queueSource ?? null,
+    },
     services: { peakRssBytes: peakRss(samples) },
     audit: trimmed,
-    ok: audit.ok && doubled.size === 0 && intake.invalidAccepted === 0,
+    drained: inputs.drained,
+    // A run that has not drained proves nothing about the orders still queued: never OK.
+    ok: inputs.drained && audit.ok && doubled.size === 0 && intake.invalidAccepted === 0,
     series: {
       intake: intakeSeries(records),
       queues: samples
         .filter((s) => s.queues)
         .map((s) => ({
           tS: s.tMs / 1000,
-          depth: pick(s, (q) => q.messages),
-          ackRate: pick(s, (q) => q.ackRate),
+          depth: pick(s, consumers, (q) => q.messages),
+          drainRate: pick(s, consumers, drainRate),
+          waitingLine: s.waitingLine,
         })),
       services: samples.map((s) => ({
         tS: s.tMs / 1000,
@@ -142,15 +170,16 @@ export function buildLoadReport(inputs: ReportInputs): LoadReport {
   };
 }
 
-/** One figure of each consumer queue in a sample, keyed by consumer. */
+/** One figure of each consumer queue in a sample, keyed by queue (0 when it was not read). */
 function pick(
   sample: PipelineSample,
-  figure: (queue: NonNullable<PipelineSample['queues']>[string]) => number,
+  queues: readonly string[],
+  figure: (queue: QueueReading) => number,
 ): Record<string, number> {
   return Object.fromEntries(
-    Object.entries(CONSUMER_QUEUES).map(([consumer, queue]) => {
+    queues.map((queue) => {
       const found = sample.queues?.[queue];
-      return [consumer, found ? figure(found) : 0];
+      return [queue, found ? figure(found) : 0];
     }),
   );
 }

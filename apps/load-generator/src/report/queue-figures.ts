@@ -1,7 +1,12 @@
 import { Queues } from '@dinner-rush/contracts';
+import { drainRate } from '@dinner-rush/pipeline-stats';
 import type { PipelineSample } from '../sampling/pipeline-sampler';
 
-/** The work queues whose depth shows the burst being absorbed and drained, by consumer. */
+/**
+ * The work queues of the four consumers `npm start` has always run, by consumer
+ * (what waiting for the drain watches). The report itself covers every
+ * consumer queue the samples found: `consumerQueuesSeen`.
+ */
 export const CONSUMER_QUEUES = {
   'rider-assignment': Queues.riderAssignment.queue,
   'merchant-notify': Queues.merchantNotify.queue,
@@ -14,7 +19,10 @@ export interface DrainFigures {
   /** Seconds from the end of the burst until the queue was back to its pre-burst depth; null if never. */
   drainTimeS: number | null;
   peakDepth: number;
-  /** Mean acknowledgements/s while draining: the consumer's own pace. */
+  /**
+   * Mean messages/s out while draining: acknowledgements (the consumer's own
+   * pace) from the management API, else the fall in depth between samples.
+   */
   drainRatePerS: number | null;
   /** Backlog ÷ drain rate: what the drain time should be if the consumer kept its pace. */
   expectedDrainS: number | null;
@@ -25,13 +33,22 @@ export interface QueueFigures {
   peakDepth: Record<string, number>;
   /** Messages in dead-letter queues at the last sample. */
   deadLettered: Record<string, number>;
-  /** Per consumer queue, when the profile had a burst. */
+  /** Per consumer queue seen, when the profile had a burst. */
   drain: Record<string, DrainFigures> | null;
   /** Drain time of the slowest consumer queue. */
   drainTimeS: number | null;
 }
 
 const depth = (sample: PipelineSample, queue: string) => sample.queues?.[queue]?.messages;
+
+/**
+ * Every consumer work queue any sample found (bound to the order exchanges,
+ * or registered in contracts when read over AMQP), customer-notify and a
+ * scaffolded consumer included, in a stable order.
+ */
+export function consumerQueuesSeen(samples: readonly PipelineSample[]): string[] {
+  return [...new Set(samples.flatMap((sample) => sample.consumerQueues ?? []))].sort();
+}
 
 export function queueFigures(
   samples: readonly PipelineSample[],
@@ -51,10 +68,14 @@ export function queueFigures(
   );
   if (!burst) return { peakDepth, deadLettered, drain: null, drainTimeS: null };
   const drain = Object.fromEntries(
-    Object.values(CONSUMER_QUEUES).map((queue) => [queue, drainOf(samples, queue, burst)]),
+    consumerQueuesSeen(samples).map((queue) => [queue, drainOf(samples, queue, burst)]),
   );
   const times = Object.values(drain).map((figures) => figures.drainTimeS);
-  const drainTimeS = times.some((t) => t === null) ? null : Math.max(0, ...(times as number[]));
+  // No queue read at all is not a drain in no time.
+  const drainTimeS =
+    times.length === 0 || times.some((t) => t === null)
+      ? null
+      : Math.max(0, ...(times as number[]));
   return { peakDepth, deadLettered, drain, drainTimeS };
 }
 
@@ -74,7 +95,10 @@ function drainOf(
   const peakDepth = Math.max(0, ...fromBurst.map((s) => depth(s, queue) ?? 0));
   const drained = known.find((s) => s.tMs >= burst.endMs && (depth(s, queue) ?? 0) <= baseline);
   const draining = known.filter((s) => s.tMs >= burst.endMs && (!drained || s.tMs <= drained.tMs));
-  const rates = draining.map((s) => s.queues?.[queue]?.ackRate ?? 0).filter((rate) => rate > 0);
+  const rates = draining
+    .map((s) => s.queues?.[queue])
+    .map((reading) => (reading ? drainRate(reading) : 0))
+    .filter((rate) => rate > 0);
   const drainRatePerS = rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null;
   return {
     burstEndS: round1(burst.endMs / 1000),

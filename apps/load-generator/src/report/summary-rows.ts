@@ -1,4 +1,5 @@
 import type { LoadReport } from './load-report';
+import { verdictOf } from './verdict';
 
 const ms = (value: number | null | undefined) =>
   value === null || value === undefined ? '–' : `${value} ms`;
@@ -16,7 +17,7 @@ export function summaryRows(report: LoadReport): [string, string][] {
     return s ? `${ms(s.p50)} / ${ms(s.p90)} / ${ms(s.p99)}` : '–';
   };
   const rows: [string, string][] = [
-    ['verdict', report.ok ? 'OK' : 'FAILED'],
+    ['verdict', verdictOf(report)],
     ['profile', `${report.settings.profile} (${report.settings.arrivals})`],
     ['requests', String(intake.requests)],
     ['accepted', String(report.accepted)],

@@ -1,27 +1,38 @@
-import { readQueues, type QueueSample } from '@dinner-rush/audit';
+import type { WaitingLineView } from '@dinner-rush/contracts';
+import { BrokerQueues, type QueueReading, type QueueSource } from '@dinner-rush/pipeline-stats';
 import { readServiceSample, type ServiceSample } from './service-metrics';
 
 export interface PipelineSample {
   /** ms since the run started. */
   tMs: number;
-  /** Keyed by queue name; absent when the management API could not be read this time. */
-  queues?: Record<string, QueueSample>;
+  /** Keyed by queue name; absent when neither the management API nor AMQP could be read this time. */
+  queues?: Record<string, QueueReading>;
+  /** The consumer work queues among them (bound to the order exchanges, or registered in contracts). */
+  consumerQueues?: string[];
+  queueSource?: QueueSource;
+  /** Orders waiting for a rider (rider-assignment's GET /waiting-line); null when unreadable. */
+  waitingLine: number | null;
   services: Record<string, ServiceSample>;
 }
 
 export interface SamplerTargets {
-  rabbitmq: { managementUrl: string; vhost: string };
+  /** AMQP always works; the management API adds rates when it answers. */
+  rabbitmq: { url: string; managementUrl: string; vhost: string };
   services: Record<string, string>;
+  /** An operator's access token for /metrics and /waiting-line. */
+  bearer?: string;
 }
 
 /**
- * Reads queue depths and rates and each service's /health and /metrics every
- * `intervalMs`, from the start of the load until the pipeline has drained.
- * A failed read is a gap in the series, never a failed run.
+ * Reads queue depths and rates, the rider waiting line and each service's
+ * /health and /metrics every `intervalMs`, from the start of the load until
+ * the pipeline has drained. A failed read is a gap in the series, never a
+ * failed run.
  */
 export class PipelineSampler {
   readonly samples: PipelineSample[] = [];
   lastQueueError?: string;
+  private readonly broker: BrokerQueues;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
 
@@ -29,7 +40,10 @@ export class PipelineSampler {
     private readonly targets: SamplerTargets,
     private readonly clock: () => number,
     private readonly intervalMs: number,
-  ) {}
+  ) {
+    const { url, managementUrl, vhost } = targets.rabbitmq;
+    this.broker = new BrokerQueues({ amqpUrl: url, managementUrl, vhost });
+  }
 
   start(): void {
     const tick = () => {
@@ -40,10 +54,12 @@ export class PipelineSampler {
     this.timer = setTimeout(tick, 0);
   }
 
+  /** Stops the periodic sampling and closes the broker connection (sampleOnce reopens it). */
   async stop(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     await this.running;
+    await this.broker.close();
   }
 
   get latest(): PipelineSample | undefined {
@@ -52,24 +68,44 @@ export class PipelineSampler {
 
   async sampleOnce(): Promise<PipelineSample> {
     const tMs = this.clock();
-    const { managementUrl, vhost } = this.targets.rabbitmq;
-    const [queues, services] = await Promise.all([
-      readQueues(managementUrl, vhost).catch((error: unknown) => {
+    const rider = this.targets.services['rider-assignment'];
+    const [round, waitingLine, services] = await Promise.all([
+      this.broker.read().catch((error: unknown) => {
         this.lastQueueError = error instanceof Error ? error.message : String(error);
         return undefined;
       }),
+      rider ? readWaitingLine(rider, this.targets.bearer) : null,
       Promise.all(
         Object.entries(this.targets.services).map(
-          async ([name, url]) => [name, await readServiceSample(url)] as const,
+          async ([name, url]) =>
+            [name, await readServiceSample(url, undefined, this.targets.bearer)] as const,
         ),
       ),
     ]);
     const sample: PipelineSample = {
       tMs,
-      ...(queues ? { queues: Object.fromEntries(queues.map((q) => [q.name, q])) } : {}),
+      ...(round
+        ? { queues: round.queues, consumerQueues: round.consumerQueues, queueSource: round.source }
+        : {}),
+      waitingLine,
       services: Object.fromEntries(services),
     };
     this.samples.push(sample);
     return sample;
+  }
+}
+
+async function readWaitingLine(
+  riderAssignmentUrl: string,
+  bearer: string | undefined,
+): Promise<number | null> {
+  try {
+    const response = await fetch(`${riderAssignmentUrl}/waiting-line`, {
+      signal: AbortSignal.timeout(3_000),
+      ...(bearer ? { headers: { authorization: `Bearer ${bearer}` } } : {}),
+    });
+    return response.ok ? ((await response.json()) as WaitingLineView).waiting : null;
+  } catch {
+    return null;
   }
 }

@@ -1,3 +1,5 @@
+import { parsePrometheusText, sumOrNull } from '@dinner-rush/pipeline-stats';
+
 /** What a service's GET /metrics (Prometheus text) says about its memory and progress. */
 export interface ServiceSample {
   /** /health answered 200. */
@@ -12,19 +14,6 @@ export interface ServiceSample {
   published: number | null;
 }
 
-/** Sum of every sample of `metric` (all label sets); null when the metric is absent. */
-export function metricSum(text: string, metric: string): number | null {
-  let sum: number | null = null;
-  for (const line of text.split('\n')) {
-    if (!line.startsWith(metric)) continue;
-    const rest = line.slice(metric.length);
-    if (!(rest.startsWith(' ') || rest.startsWith('{'))) continue;
-    const value = Number(line.slice(line.lastIndexOf(' ') + 1));
-    if (Number.isFinite(value)) sum = (sum ?? 0) + value;
-  }
-  return sum;
-}
-
 /** How long one /health or /metrics read may take, body included, before it counts as no answer. */
 const READ_TIMEOUT_MS = 3_000;
 
@@ -36,29 +25,35 @@ const READ_TIMEOUT_MS = 3_000;
 async function readText(
   url: string,
   timeoutMs: number,
+  bearer?: string,
 ): Promise<{ status: number; text: string } | undefined> {
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(url, {
+      signal: AbortSignal.timeout(timeoutMs),
+      ...(bearer ? { headers: { authorization: `Bearer ${bearer}` } } : {}),
+    });
     return { status: response.status, text: await response.text() };
   } catch {
     return undefined;
   }
 }
 
+/** `bearer`: an operator's access token (/metrics is operator-only; /health is public). */
 export async function readServiceSample(
   baseUrl: string,
   timeoutMs = READ_TIMEOUT_MS,
+  bearer?: string,
 ): Promise<ServiceSample> {
   const [health, metrics] = await Promise.all([
     readText(`${baseUrl}/health`, timeoutMs),
-    readText(`${baseUrl}/metrics`, timeoutMs),
+    readText(`${baseUrl}/metrics`, timeoutMs, bearer),
   ]);
-  const text = metrics?.status === 200 ? metrics.text : '';
+  const samples = parsePrometheusText(metrics?.status === 200 ? metrics.text : '');
   return {
     up: health?.status === 200,
-    rssBytes: metricSum(text, 'process_resident_memory_bytes'),
-    handled: metricSum(text, 'messages_handled_total'),
-    accepted: metricSum(text, 'orders_accepted_total'),
-    published: metricSum(text, 'outbox_published_total'),
+    rssBytes: sumOrNull(samples, 'process_resident_memory_bytes'),
+    handled: sumOrNull(samples, 'messages_handled_total'),
+    accepted: sumOrNull(samples, 'orders_accepted_total'),
+    published: sumOrNull(samples, 'outbox_published_total'),
   };
 }

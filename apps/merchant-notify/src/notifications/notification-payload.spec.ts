@@ -1,11 +1,14 @@
 import { MerchantNotifiedV1 } from '@dinner-rush/contracts';
-import { orderCancelledEvent, orderCreatedEvent } from '../../test/factories';
+import {
+  orderCancelledEvent,
+  orderCreatedV2Event as orderCreatedEvent,
+} from '../../test/factories';
 import { notificationIdFor } from './notification-id';
 import { cancelledNotification, createdNotification } from './notification-payload';
 
 describe('notification payload', () => {
-  it('announces a new order with its items and totals, keyed by the message id', () => {
-    const event = orderCreatedEvent();
+  it('announces a new order with its items, totals and delivery instructions, keyed by the message id', () => {
+    const event = orderCreatedEvent({}, 'Ring twice');
     const payload = createdNotification(event);
     expect(payload).toEqual({
       notificationId: notificationIdFor(event.messageId),
@@ -24,6 +27,7 @@ describe('notification payload', () => {
         totalCents: 1150,
         currency: 'EUR',
         placedAt: event.data.placedAt,
+        deliveryInstructions: 'Ring twice',
       },
     });
   });

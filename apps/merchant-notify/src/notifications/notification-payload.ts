@@ -1,4 +1,4 @@
-import type { Envelope, EventData, OrderCancelledV1, OrderCreatedV1 } from '@dinner-rush/contracts';
+import type { Envelope, EventData, OrderCancelledV1, OrderCreatedV2 } from '@dinner-rush/contracts';
 import { notificationIdFor } from './notification-id';
 
 export type NotificationKind = 'order.created' | 'order.cancelled';
@@ -15,6 +15,8 @@ export type OrderSummary =
       totalCents: number;
       currency: string;
       placedAt: string;
+      /** The customer's note for the courier, to print on the bag's ticket; null when none. */
+      deliveryInstructions: string | null;
     }
   | { status: 'cancelled'; reason: string | null; cancelledAt: string };
 
@@ -30,7 +32,7 @@ export interface NotificationPayload {
 }
 
 export function createdNotification(
-  event: Envelope<EventData<typeof OrderCreatedV1>>,
+  event: Envelope<EventData<typeof OrderCreatedV2>>,
 ): NotificationPayload {
   const { data } = event;
   return {
@@ -53,6 +55,7 @@ export function createdNotification(
       totalCents: data.totalCents,
       currency: data.currency,
       placedAt: data.placedAt,
+      deliveryInstructions: data.deliveryInstructions,
     },
   };
 }

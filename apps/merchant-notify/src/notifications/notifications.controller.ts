@@ -1,10 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { OwnerOrOperator } from '@dinner-rush/auth';
 import { ZodValidationPipe } from '@dinner-rush/service-kit';
 import { MerchantIdParam } from '../webhooks/dto/webhook.schemas';
 import { ListNotificationsQuery, type NotificationView } from './dto/notification.schemas';
 import { NotificationsRepository } from './notifications.repository';
 
 /** A merchant without a webhook polls here; webhook deliveries are listed too, as history. */
+@OwnerOrOperator('merchant', 'id')
 @Controller('merchants/:id/notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsRepository) {}
@@ -20,6 +22,8 @@ export class NotificationsController {
       orderId: row.orderId,
       kind: row.kind,
       channel: row.channel,
+      status: row.status,
+      failure: row.failure,
       createdAt: row.createdAt.toISOString(),
       payload: row.payload,
     }));

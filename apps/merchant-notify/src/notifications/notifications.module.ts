@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { WebhooksModule } from '../webhooks/webhooks.module';
+import { DeliveriesModule } from '../deliveries/deliveries.module';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 import { OrderEventsHandler } from './order-events.handler';
 
 @Module({
-  imports: [WebhooksModule],
+  imports: [DeliveriesModule],
   controllers: [NotificationsController],
   providers: [NotificationsRepository, NotificationsService, OrderEventsHandler],
 })

@@ -1,121 +1,50 @@
-import { Injectable, Logger } from '@nestjs/common';
-import {
-  causedBy,
-  MerchantNotifiedV1,
-  type Envelope,
-  type EventData,
-  type OrderCancelledV1,
-  type OrderCreatedV1,
-} from '@dinner-rush/contracts';
-import { applyExactlyOnce, noteDuplicate, outgoingEvent } from '@dinner-rush/messaging';
-import { WebhookClient } from '@dinner-rush/service-kit';
-import {
-  cancelledNotification,
-  createdNotification,
-  type NotificationChannel,
-  type NotificationKind,
-  type NotificationPayload,
-} from './notification-payload';
-import { NotificationsRepository } from './notifications.repository';
+import { Injectable } from '@nestjs/common';
+import { applyBatchExactlyOnce, type BatchMessage } from '@dinner-rush/messaging';
+import { DeliveryWorker } from '../deliveries/delivery-worker';
+import { merchantNotified } from './merchant-notified';
+import { planNotifications, type PlannedNotification } from './notification-plan';
+import { NotificationsRepository, type NewNotification } from './notifications.repository';
 
 /**
  * Tells a merchant about each new or cancelled order: POSTed to its webhook when
- * it has one, otherwise kept for it to fetch. Delivery happens before the
- * transaction that records it, so a failed webhook leaves nothing recorded and
- * the broker redelivers; a crash between the two re-sends the same notification
- * id, which the merchant dedupes.
+ * it has one, otherwise kept for it to fetch. A batch is decided and recorded
+ * in one transaction, exactly once, and no webhook is called inside it: a
+ * webhook notification is queued (webhook_deliveries) beside its row and the
+ * delivery worker sends it after COMMIT, so a slow or dead merchant endpoint
+ * never holds a batch, or another merchant, up. An inbox notification is
+ * told at once (merchant.notified.v1 in this transaction's outbox); a webhook
+ * one when its delivery succeeds.
  */
 @Injectable()
 export class NotificationsService {
-  private readonly logger = new Logger(NotificationsService.name);
-
   constructor(
     private readonly notifications: NotificationsRepository,
-    private readonly webhookClient: WebhookClient,
+    private readonly deliveries: DeliveryWorker,
   ) {}
 
-  async onOrderCreated(event: Envelope<EventData<typeof OrderCreatedV1>>): Promise<void> {
-    await this.notify(event, createdNotification(event));
-  }
-
-  async onOrderCancelled(event: Envelope<EventData<typeof OrderCancelledV1>>): Promise<void> {
-    await this.notify(event, cancelledNotification(event));
-  }
-
-  private async notify(event: Envelope, payload: NotificationPayload): Promise<void> {
-    // Checked before any webhook call, so a message already applied never reaches
-    // the merchant a second time.
-    const precheck = await this.notifications.precheck(
-      event.messageId,
-      payload.orderId,
-      superseding(payload.kind),
-      payload.merchantId,
-    );
-    if (precheck.processed) {
-      noteDuplicate(); // counted as a redelivery in messages_handled_total
-      return;
-    }
-    if (precheck.alreadyNotified) {
-      await this.record(event, null);
-      return;
-    }
-    const channel = precheck.webhookUrl
-      ? await this.deliver(payload, precheck.webhookUrl)
-      : 'inbox';
-    await this.record(event, { payload, channel });
-  }
-
-  /** Throws (a transient error) when the webhook failed every quick retry. */
-  private async deliver(payload: NotificationPayload, url: string): Promise<NotificationChannel> {
-    const attempts = await this.webhookClient.deliver({
-      url,
-      idempotencyKey: payload.notificationId,
-      body: payload,
-    });
-    if (attempts > 1) {
-      this.logger.log(`notification ${payload.notificationId} delivered on attempt ${attempts}`);
-    }
-    return 'webhook';
-  }
-
-  /** The inbox row, the notification (if any) and its status event commit together. */
-  private async record(
-    event: Envelope,
-    notification: { payload: NotificationPayload; channel: NotificationChannel } | null,
-  ): Promise<void> {
-    await applyExactlyOnce(this.notifications.transaction, event, async (tx) => {
-      if (!notification) return [];
-      const { payload, channel } = notification;
-      const inserted = await this.notifications.insert(tx, {
-        messageId: event.messageId,
-        channel,
-        status: channel === 'webhook' ? 'delivered' : 'stored',
-        payload,
-      });
-      if (!inserted) return [];
-      return [
-        outgoingEvent(
-          MerchantNotifiedV1,
-          {
-            orderId: payload.orderId,
-            merchantId: payload.merchantId,
-            notificationId: payload.notificationId,
-            kind: payload.kind,
-            channel,
-          },
-          causedBy(event),
-        ),
-      ];
+  async notify(batch: readonly BatchMessage[]): Promise<void> {
+    await applyBatchExactlyOnce(this.notifications.pool, batch, async (tx, fresh) => {
+      const orders = fresh.map((m) => (m.envelope.data as { orderId: string }).orderId);
+      const merchants = fresh.map((m) => (m.envelope.data as { merchantId: string }).merchantId);
+      const state = await this.notifications.stateFor(tx, orders, merchants);
+      const notifications = planNotifications(fresh, state).map(toNewNotification);
+      const written = await this.notifications.insertAll(tx, notifications);
+      const fresher = notifications.filter((n) => written.has(n.payload.notificationId));
+      if (fresher.some((n) => n.channel === 'webhook'))
+        tx.afterCommit(() => this.deliveries.wake());
+      return fresher
+        .filter((n) => n.channel === 'inbox')
+        .map((n) =>
+          merchantNotified(n.payload, 'inbox', {
+            correlationId: n.correlationId,
+            causationId: n.messageId,
+          }),
+        );
     });
   }
 }
 
-/**
- * The kinds that make a notification of `kind` superfluous: another envelope
- * already told the merchant this fact, or (for a creation) the cancellation
- * overtook it, and announcing the order now could only make the merchant cook
- * something nobody will collect.
- */
-function superseding(kind: NotificationKind): NotificationKind[] {
-  return kind === 'order.created' ? ['order.created', 'order.cancelled'] : [kind];
+function toNewNotification({ message, payload, webhookUrl }: PlannedNotification): NewNotification {
+  const { messageId, correlationId } = message.envelope;
+  return { messageId, correlationId, channel: webhookUrl ? 'webhook' : 'inbox', payload };
 }

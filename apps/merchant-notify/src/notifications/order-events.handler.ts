@@ -1,38 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { Exchanges, OrderCancelledV1, OrderCreatedV1, Queues } from '@dinner-rush/contracts';
 import {
-  ConsumerPace,
-  consumerSubscription,
-  withReplay,
-  EventRouter,
-  RabbitSubscribe,
-  simulateWork,
-} from '@dinner-rush/messaging';
+  OrderCancelledV1,
+  OrderCreatedV1ToV2,
+  OrderCreatedV2,
+  Queues,
+} from '@dinner-rush/contracts';
+import { ConsumeBatches, eventConsumer, type BatchMessage } from '@dinner-rush/messaging';
 import { NotificationsService } from './notifications.service';
 
-/** The consumer edge: validates each order event against the contracts and hands it on. */
+/**
+ * The consumer edge: order events, validated against their contracts, a batch
+ * at a time. v2-aware: order.created.v1 (an old producer's, or one still
+ * queued) is bound too and arrives upcast, so the service handles v2 only.
+ */
 @Injectable()
 export class OrderEventsHandler {
-  private readonly router = new EventRouter()
-    .on(OrderCreatedV1, (event) => this.service.onOrderCreated(event))
-    .on(OrderCancelledV1, (event) => this.service.onOrderCancelled(event));
+  constructor(private readonly service: NotificationsService) {}
 
-  constructor(
-    private readonly service: NotificationsService,
-    /** WORK_TIME_MS, changeable live through the consumer admin API. */
-    private readonly pace: ConsumerPace,
-  ) {}
-
-  @RabbitSubscribe(
-    withReplay(
-      consumerSubscription(Queues.merchantNotify, Exchanges.orders, [
-        OrderCreatedV1.type,
-        OrderCancelledV1.type,
-      ]),
-    ),
+  @ConsumeBatches(
+    eventConsumer(Queues.merchantNotify, [OrderCreatedV2, OrderCreatedV1ToV2, OrderCancelledV1], {
+      replay: true,
+    }),
   )
-  async handle(message: unknown): Promise<void> {
-    await simulateWork(this.pace.workTimeMs);
-    await this.router.dispatch(message);
+  apply(batch: readonly BatchMessage[]): Promise<void> {
+    return this.service.notify(batch);
   }
 }

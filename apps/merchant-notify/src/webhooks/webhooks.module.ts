@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, WebhookClient } from '@dinner-rush/service-kit';
+import { APP_CONFIG } from '@dinner-rush/service-kit';
 import type { MerchantNotifyConfig } from '../config';
+import { WebhookAddressPolicy } from './address-policy';
+import { WebhookTargetGuard } from './webhook-target-guard';
 import { WebhooksController } from './webhooks.controller';
 import { WebhooksRepository } from './webhooks.repository';
 
@@ -9,16 +11,12 @@ import { WebhooksRepository } from './webhooks.repository';
   providers: [
     WebhooksRepository,
     {
-      provide: WebhookClient,
+      provide: WebhookTargetGuard,
       inject: [APP_CONFIG],
       useFactory: (config: MerchantNotifyConfig) =>
-        new WebhookClient({
-          attempts: config.WEBHOOK_ATTEMPTS,
-          timeoutMs: config.WEBHOOK_TIMEOUT_MS,
-          backoffMs: config.WEBHOOK_BACKOFF_MS,
-        }),
+        new WebhookTargetGuard(new WebhookAddressPolicy(config.WEBHOOK_ALLOWED_HOSTS)),
     },
   ],
-  exports: [WebhookClient],
+  exports: [WebhookTargetGuard],
 })
 export class WebhooksModule {}

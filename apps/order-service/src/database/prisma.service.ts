@@ -1,35 +1,7 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import {
-  createPgPool,
-  createSharedPrismaAdapter,
-  PRISMA_TRANSACTION_OPTIONS,
-} from '@dinner-rush/database';
-import { APP_CONFIG } from '@dinner-rush/service-kit';
-import type { Pool } from 'pg';
-import type { OrderServiceConfig } from '../config';
-import { PrismaClient, type Prisma } from '../generated/prisma/client';
+import { Injectable } from '@nestjs/common';
+import { ServicePrisma } from '@dinner-rush/service-kit';
+import { PrismaClient } from '../generated/prisma/client';
 
-/** The orders schema's Prisma client, on a pg pool sized by DATABASE_POOL_SIZE. */
+/** The orders schema: Prisma for the read APIs, its pg pool for intake and tracking. */
 @Injectable()
-export class PrismaService extends PrismaClient implements OnApplicationShutdown {
-  /** The same pool, for the plain-SQL hot paths (one connection budget per service). */
-  readonly pool: Pool;
-
-  constructor(@Inject(APP_CONFIG) config: OrderServiceConfig) {
-    const pool = createPgPool(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
-    super({
-      adapter: createSharedPrismaAdapter(pool, config.DATABASE_URL),
-      transactionOptions: PRISMA_TRANSACTION_OPTIONS,
-    });
-    this.pool = pool;
-  }
-
-  // Last shutdown phase: consumers were drained (and the outbox flushed) before this.
-  async onApplicationShutdown(): Promise<void> {
-    await this.$disconnect();
-    await this.pool.end();
-  }
-}
-
-/** What a repository receives inside `$transaction(async (tx) => ...)`. */
-export type PrismaTx = Prisma.TransactionClient;
+export class PrismaService extends ServicePrisma(PrismaClient) {}

@@ -1,21 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { OrderCreatedV1, type PlaceOrderRequest } from '@dinner-rush/contracts';
-import { outgoingEvent, type OutgoingMessage } from '@dinner-rush/messaging';
+import { OrderCreatedV2, orderCreatedPair, type PlaceOrderRequest } from '@dinner-rush/contracts';
+import { outgoingEnvelope, type OutgoingMessage } from '@dinner-rush/messaging';
 import type { OrderRecord } from './order-view';
 import type { PricedOrder } from './pricing';
 
 /**
- * A new order as it will be stored, and the order.created.v1 event that
- * announces it (first of its correlation: correlationId = orderId, no cause).
+ * Routing keys of the copies that repeat a fact another copy already delivers
+ * (order.created.v2 beside its v1 twin, same id): they may find no queue
+ * while no consumer reads v2, and a replay leaves them out unless asked, so
+ * a v1-only consumer is never sent a type it would dead-letter (v2-aware
+ * ones upcast the v1 copy, which carries the same content).
+ */
+export const REPEATED_COPIES: readonly string[] = [OrderCreatedV2.type];
+
+/**
+ * A new order as it will be stored, and the events that announce it (first of
+ * its correlation: correlationId = orderId, no cause): order.created.v1 for
+ * consumers that read only v1, and its v2 twin, which adds the delivery
+ * instructions. Both go out while any v1-only consumer may still run (see
+ * docs/event-versioning.md); a v2-aware consumer applies the pair once.
  */
 export function newOrder(
   request: PlaceOrderRequest,
   priced: PricedOrder,
   now = new Date(),
-): { record: OrderRecord; created: OutgoingMessage } {
+): { record: OrderRecord; created: readonly OutgoingMessage[] } {
   const id = randomUUID();
-  const created = outgoingEvent(
-    OrderCreatedV1,
+  const { v1, v2 } = orderCreatedPair(
     {
       orderId: id,
       customerId: request.customerId,
@@ -29,8 +40,10 @@ export function newOrder(
       currency: priced.currency,
       deliveryAddress: request.deliveryAddress,
       placedAt: now.toISOString(),
+      deliveryInstructions: request.deliveryInstructions ?? null,
     },
     { correlationId: id, causationId: null },
+    now,
   );
   const record: OrderRecord = {
     id,
@@ -44,7 +57,8 @@ export function newOrder(
     deliveryLine1: request.deliveryAddress.line1,
     deliveryLat: request.deliveryAddress.lat,
     deliveryLng: request.deliveryAddress.lng,
-    createdEventId: created.envelope.messageId,
+    deliveryInstructions: request.deliveryInstructions ?? null,
+    createdEventId: v1.messageId,
     createdAt: now,
     cancelledAt: null,
     cancelReason: null,
@@ -52,5 +66,8 @@ export function newOrder(
     lines: priced.lines.map((line, lineNo) => ({ orderId: id, lineNo, ...line })),
     timeline: [],
   };
-  return { record, created };
+  return {
+    record,
+    created: [v1, v2].map((event) => outgoingEnvelope(OrderCreatedV2.exchange, event)),
+  };
 }

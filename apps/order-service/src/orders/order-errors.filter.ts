@@ -8,6 +8,7 @@ const PROBLEMS: Record<OrderErrorCode, { status: number; title: string }> = {
   'idempotency-key-reused': { status: 422, title: 'Idempotency key reused' },
   'order-not-found': { status: 404, title: 'Order not found' },
   'order-not-cancellable': { status: 409, title: 'Order cannot be cancelled' },
+  'invalid-quote': { status: 422, title: 'Quote not valid for this order' },
 };
 
 /** Turns order-rule errors into problem+json; everything else goes to the global filter. */

@@ -4,7 +4,8 @@ export type OrderErrorCode =
   | 'unknown-menu-item'
   | 'idempotency-key-reused'
   | 'order-not-found'
-  | 'order-not-cancellable';
+  | 'order-not-cancellable'
+  | 'invalid-quote';
 
 export interface FieldError {
   field: string;

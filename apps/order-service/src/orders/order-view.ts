@@ -22,6 +22,8 @@ export interface OrderView {
   totalCents: number;
   currency: string;
   deliveryAddress: { line1: string; lat: number; lng: number };
+  /** The customer's note for the courier; null when none was given. */
+  deliveryInstructions: string | null;
   createdAt: string;
   cancelledAt: string | null;
   cancelReason: string | null;
@@ -53,6 +55,7 @@ export function toOrderView(order: OrderRecord): OrderView {
       lat: order.deliveryLat,
       lng: order.deliveryLng,
     },
+    deliveryInstructions: order.deliveryInstructions,
     createdAt: order.createdAt.toISOString(),
     cancelledAt: order.cancelledAt?.toISOString() ?? null,
     cancelReason: order.cancelReason,

@@ -11,7 +11,8 @@ import {
   UseFilters,
   UseGuards,
 } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle } from '@nestjs/throttler';
+import { Roles } from '@dinner-rush/auth';
 import { IdempotencyKeyHeader, placeOrderRequestSchema } from '@dinner-rush/contracts';
 import { APP_CONFIG, ZodValidationPipe } from '@dinner-rush/service-kit';
 import type { Response } from 'express';
@@ -21,6 +22,8 @@ import { OrderError } from './order-errors';
 import { OrderErrorsFilter } from './order-errors.filter';
 import type { OrderView } from './order-view';
 import { OrdersService } from './orders.service';
+import { RateLimitGuard } from './rate-limit.guard';
+import { RateLimits } from './rate-limits';
 
 /** HTTP edge of orders: validates, delegates, sets the status code. No rules live here. */
 @Controller('orders')
@@ -39,7 +42,9 @@ export class OrdersController {
   }
 
   @Post()
-  @UseGuards(ThrottlerGuard)
+  @Roles('customer')
+  @UseGuards(RateLimitGuard)
+  @SkipThrottle({ [RateLimits.quotes]: true })
   async place(
     @Body() body: unknown,
     @Headers('idempotency-key') key: string | undefined,
@@ -52,12 +57,16 @@ export class OrdersController {
   }
 
   @Get(':id')
+  @Roles('customer', 'operator')
   get(@Param('id') id: string): Promise<OrderView> {
     return this.orders.get(orderId(id));
   }
 
   @Post(':id/cancel')
+  @Roles('customer', 'operator')
   @HttpCode(200)
+  @UseGuards(RateLimitGuard)
+  @SkipThrottle({ [RateLimits.quotes]: true })
   cancel(@Param('id') id: string, @Body() body: unknown): Promise<OrderView> {
     const request = this.cancelBody.transform(body);
     return this.orders.cancel(orderId(id), request?.reason ?? null);

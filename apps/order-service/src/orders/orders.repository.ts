@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type { OutgoingMessage } from '@dinner-rush/messaging';
+import {
+  committedEntries,
+  outboxCommitted,
+  preparedStatement,
+  type PgTx,
+} from '@dinner-rush/messaging';
 import type { Pool } from 'pg';
-import type { Prisma } from '../generated/prisma/client';
-import { PrismaService, type PrismaTx } from '../database/prisma.service';
+import { PrismaService } from '../database/prisma.service';
+import { RECORD_STATUS_EVENTS_SQL } from '../tracking/record-status-events.sql';
 import type { IdempotencyRecord } from './idempotency';
 import type { OrderRecord } from './order-view';
-import { PLACE_ORDER_SQL, placeOrderValues } from './place-order.sql';
-import { RECORD_STATUS_EVENT_SQL } from './record-status-event.sql';
+import { ordersJson, PLACE_ORDERS_SQL, type OrderToPlace } from './place-order.sql';
 
 export interface TimelineEntryInput {
   messageId: string;
@@ -16,35 +20,39 @@ export interface TimelineEntryInput {
   details: Record<string, unknown>;
 }
 
-/** Orders, their lines, their timeline and idempotency keys: every orders-schema write and read. */
+/**
+ * Orders, their lines, their timeline and idempotency keys: every orders-schema
+ * write and read. Writes are plain pg (intake is one statement, tracking one
+ * per batch); reads use Prisma.
+ */
 @Injectable()
 export class OrdersRepository {
-  /**
-   * Plain pg for the intake hot path: placing an order is one statement, so it
-   * needs neither an interactive transaction nor Prisma's query compiler.
-   */
-  private readonly pool: Pool;
+  readonly pool: Pool;
 
   constructor(private readonly prisma: PrismaService) {
     this.pool = prisma.pool;
   }
 
   /**
-   * The idempotency key (if any), the order, its lines and its outbox message
-   * in ONE statement, hence one atomic commit and one round trip. A key that
-   * another request holds makes it wait for that request, then fail with a
-   * unique violation (see isDuplicateIdempotencyKey).
+   * A group of orders with their lines, idempotency keys and outbox messages in
+   * ONE statement (one round trip, one commit); their outbox rows go to the
+   * relay right after. Answers the ids of the orders placed: an order whose
+   * key was taken is not (see PLACE_ORDERS_SQL).
    */
-  async placeOrder(
-    order: OrderRecord,
-    created: OutgoingMessage,
-    idempotency?: IdempotencyRecord,
-  ): Promise<void> {
-    await this.pool.query({
-      name: 'place-order',
-      text: PLACE_ORDER_SQL,
-      values: placeOrderValues(order, created, idempotency),
-    });
+  async placeOrders(orders: readonly OrderToPlace[]): Promise<Set<string>> {
+    const { rows } = await this.pool.query<{ id: string; message_id: string; routing_key: string }>(
+      preparedStatement(PLACE_ORDERS_SQL, [ordersJson(orders)]),
+    );
+    const written = new Set(rows.map((row) => row.message_id));
+    const placed = orders.filter(({ order }) => written.has(order.createdEventId.toLowerCase()));
+    outboxCommitted(
+      this.pool,
+      committedEntries(
+        placed.flatMap(({ created }) => created),
+        rows.map((row) => ({ ...row, claimed: true })),
+      ),
+    );
+    return new Set(placed.map(({ order }) => order.id));
   }
 
   async findIdempotencyKey(key: string): Promise<IdempotencyRecord | null> {
@@ -73,59 +81,59 @@ export class OrdersRepository {
     );
   }
 
-  async findStatus(tx: PrismaTx, id: string): Promise<OrderRecord['status'] | undefined> {
-    const row = await tx.order.findUnique({ where: { id }, select: { status: true } });
+  async findStatus(tx: PgTx, id: string): Promise<OrderRecord['status'] | undefined> {
+    const [row] = await tx.query<{ status: OrderRecord['status'] }>(
+      'SELECT status FROM orders WHERE id = $1::uuid',
+      [id],
+    );
     return row?.status;
   }
 
   /** placed → cancelled, atomically; returns the order only if this call cancelled it. */
   async cancelIfPlaced(
-    tx: PrismaTx,
+    tx: PgTx,
     id: string,
     reason: string | null,
     at: Date,
   ): Promise<{ customerId: string; merchantId: string } | undefined> {
-    const [row] = await tx.order.updateManyAndReturn({
-      where: { id, status: 'placed' },
-      data: { status: 'cancelled', cancelledAt: at, cancelReason: reason },
-      select: { customerId: true, merchantId: true },
-    });
-    return row;
+    const [row] = await tx.query<{ customer_id: string; merchant_id: string }>(
+      `UPDATE orders SET status = 'cancelled', cancelled_at = $3, cancel_reason = $2
+        WHERE id = $1::uuid AND status = 'placed'
+       RETURNING customer_id, merchant_id`,
+      [id, reason, at],
+    );
+    return row && { customerId: row.customer_id, merchantId: row.merchant_id };
+  }
+
+  async addTimelineEntry(tx: PgTx, entry: TimelineEntryInput): Promise<void> {
+    await tx.query(
+      `INSERT INTO order_timeline (message_id, order_id, type, at, details)
+       VALUES ($1::uuid, $2::uuid, $3, $4, $5::jsonb)`,
+      [entry.messageId, entry.orderId, entry.type, entry.at, JSON.stringify(entry.details)],
+    );
   }
 
   /**
-   * A status event applied exactly once in ONE statement (one round trip, one
-   * atomic commit): the inbox row, the timeline entry and, for a delivery, the
-   * placed → delivered change. For an unknown order nothing is written (not
-   * even the inbox row), so the message can be dead-lettered and replayed.
+   * Status events as timeline entries, one statement for the batch (see
+   * RECORD_STATUS_EVENTS_SQL); answers the ids (lower case) of the orders that exist.
    */
-  async recordStatusEvent(
-    entry: TimelineEntryInput,
-    delivered: boolean,
-  ): Promise<'applied' | 'duplicate' | 'unknown-order'> {
-    // Deliberately not a named (prepared) statement: after five runs PostgreSQL may switch
-    // to a generic plan in which the delivery UPDATE's EXISTS over the inbox CTE did not see
-    // the row inserted by that same statement (seen here: timeline entry written, status not).
-    const { rows } = await this.pool.query<{ order_exists: boolean; applied: boolean }>({
-      text: RECORD_STATUS_EVENT_SQL,
-      values: [
-        entry.messageId,
-        entry.orderId,
-        entry.type,
-        entry.at,
-        JSON.stringify(entry.details),
-        delivered,
-      ],
-    });
-    const outcome = rows[0];
-    if (!outcome?.order_exists) return 'unknown-order';
-    return outcome.applied ? 'applied' : 'duplicate';
-  }
-
-  async addTimelineEntry(tx: PrismaTx, entry: TimelineEntryInput): Promise<void> {
-    await tx.timelineEntry.create({
-      data: { ...entry, details: entry.details as Prisma.InputJsonObject },
-      select: { messageId: true },
-    });
+  async recordStatusEvents(
+    tx: PgTx,
+    entries: readonly (TimelineEntryInput & { delivered: boolean })[],
+  ): Promise<Set<string>> {
+    if (entries.length === 0) return new Set();
+    const rows = await tx.query<{ order_id: string }>(RECORD_STATUS_EVENTS_SQL, [
+      JSON.stringify(
+        entries.map((entry) => ({
+          message_id: entry.messageId,
+          order_id: entry.orderId,
+          type: entry.type,
+          at: entry.at.toISOString(),
+          details: entry.details,
+          delivered: entry.delivered,
+        })),
+      ),
+    ]);
+    return new Set(rows.map((row) => row.order_id));
   }
 }

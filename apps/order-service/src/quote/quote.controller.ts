@@ -1,4 +1,6 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { Public } from '@dinner-rush/auth';
+import { SkipThrottle } from '@nestjs/throttler';
 import {
   ApiProblemResponse,
   ApiZodQuery,
@@ -7,9 +9,12 @@ import {
   ZodValidationPipe,
 } from '@dinner-rush/service-kit';
 import { QuoteQuerySchema, QuoteViewSchema, type QuoteView } from './dto/quote.schemas';
+import { RateLimitGuard } from '../orders/rate-limit.guard';
+import { RateLimits } from '../orders/rate-limits';
 import { QuoteService } from './quote.service';
 
 /** HTTP edge of quotes: validates the query, delegates, maps "unknown merchant" to a 400. */
+@Public() // a price before signing in; placing the order needs a customer
 @Controller('quote')
 export class QuoteController {
   private readonly query = new ZodValidationPipe(QuoteQuerySchema);
@@ -17,6 +22,8 @@ export class QuoteController {
   constructor(private readonly quotes: QuoteService) {}
 
   @Get()
+  @UseGuards(RateLimitGuard)
+  @SkipThrottle({ [RateLimits.orders]: true })
   @ApiZodQuery(QuoteQuerySchema)
   @ApiZodResponse(
     200,

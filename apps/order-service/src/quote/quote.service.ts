@@ -5,11 +5,14 @@ import type { OrderServiceConfig } from '../config';
 import { CURRENCY } from '../orders/pricing';
 import type { QuoteQuery, QuoteView } from './dto/quote.schemas';
 import { RiderQuotesClient } from './rider-quotes.client';
+import { QuoteSigner } from './quote-token';
 
 /**
  * A delivery quote for a merchant and an address. Asking rider-assignment is
  * best effort: when it does not answer within QUOTE_TIMEOUT_MS the answer is
- * the flat fee order intake charges anyway. Nothing here is on the order path.
+ * the flat fee order intake charges without a quote. Either way the answer
+ * carries a signed quoteToken: an order placed with it is charged this fee.
+ * Nothing here is on the order path.
  */
 @Injectable()
 export class QuoteService {
@@ -18,6 +21,7 @@ export class QuoteService {
   constructor(
     private readonly catalogue: CatalogueService,
     private readonly riders: RiderQuotesClient,
+    private readonly signer: QuoteSigner,
     @Inject(APP_CONFIG) private readonly config: OrderServiceConfig,
   ) {}
 
@@ -30,29 +34,36 @@ export class QuoteService {
       pickUp: merchant.location,
       dropOff: { lat: query.lat, lng: query.lng },
     });
-    const quotedAt = new Date().toISOString();
-    if (outcome.answered) {
-      const { deliveryFeeCents, etaMinutes, riderAvailable } = outcome.reply;
+    const now = Date.now();
+    const held = (deliveryFeeCents: number) => {
+      const expiresAt = now + this.config.QUOTE_VALIDITY_S * 1_000;
+      const quoteToken = this.signer.sign({
+        merchantId: merchant.id,
+        lat: query.lat,
+        lng: query.lng,
+        deliveryFeeCents,
+        expiresAt,
+      });
       return {
         merchantId: merchant.id,
         deliveryFeeCents,
         currency: CURRENCY,
-        etaMinutes,
-        riderAvailable,
-        source: 'rider-assignment',
-        quotedAt,
+        quotedAt: new Date(now).toISOString(),
+        quoteToken,
+        expiresAt: new Date(expiresAt).toISOString(),
       };
+    };
+    if (outcome.answered) {
+      const { deliveryFeeCents, etaMinutes, riderAvailable } = outcome.reply;
+      return { ...held(deliveryFeeCents), etaMinutes, riderAvailable, source: 'rider-assignment' };
     }
     this.logger.warn(`quote falls back to the flat fee (${outcome.reason}): ${outcome.detail}`);
     return {
-      merchantId: merchant.id,
-      deliveryFeeCents: this.config.DELIVERY_FEE_CENTS,
-      currency: CURRENCY,
+      ...held(this.config.DELIVERY_FEE_CENTS),
       etaMinutes: null,
       riderAvailable: null,
       source: 'fallback',
       fallbackReason: outcome.reason,
-      quotedAt,
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DeliveryQuoteV1, type RpcRequest } from '@dinner-rush/contracts';
-import { AmqpConnection, requestReply, type RpcOutcome } from '@dinner-rush/messaging';
+import { RpcRequester, type RpcOutcome } from '@dinner-rush/messaging';
 import { APP_CONFIG } from '@dinner-rush/service-kit';
 import type { OrderServiceConfig } from '../config';
 
@@ -8,11 +8,11 @@ import type { OrderServiceConfig } from '../config';
 @Injectable()
 export class RiderQuotesClient {
   constructor(
-    private readonly amqp: AmqpConnection,
+    private readonly requester: RpcRequester,
     @Inject(APP_CONFIG) private readonly config: OrderServiceConfig,
   ) {}
 
   ask(request: RpcRequest<typeof DeliveryQuoteV1>): Promise<RpcOutcome<typeof DeliveryQuoteV1>> {
-    return requestReply(this.amqp, DeliveryQuoteV1, request, this.config.QUOTE_TIMEOUT_MS);
+    return this.requester.ask(DeliveryQuoteV1, request, this.config.QUOTE_TIMEOUT_MS);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Exchanges, type Envelope } from '@dinner-rush/contracts';
 import { PrismaService } from '../database/prisma.service';
+import { REPEATED_COPIES } from '../orders/new-order';
 
 export interface ArchivedEvent {
   id: bigint;
@@ -14,22 +15,22 @@ export interface ArchiveFilter {
 }
 
 /**
- * The outbox as an archive: every order event ever published stays in it,
- * marked with sent_at. Only rows the broker confirmed are read, in id order
- * (the order they were published in), one page at a time.
+ * Every order event the broker confirmed, moved there by the outbox relay and
+ * kept for OUTBOX_ARCHIVE_RETENTION_HOURS; read in id order (the order they
+ * were published in), one page at a time. Without a type filter, each fact
+ * once: the copies that repeat one (REPEATED_COPIES) are left out.
  */
 @Injectable()
 export class OutboxArchiveRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async page(afterId: bigint, filter: ArchiveFilter, limit: number): Promise<ArchivedEvent[]> {
-    const rows = await this.prisma.outboxMessage.findMany({
+    const rows = await this.prisma.outboxArchive.findMany({
       where: {
         id: { gt: afterId },
         exchange: Exchanges.orders,
-        sentAt: { not: null },
         ...(filter.since ? { createdAt: { gte: filter.since } } : {}),
-        ...(filter.types ? { routingKey: { in: [...filter.types] } } : {}),
+        routingKey: filter.types ? { in: [...filter.types] } : { notIn: [...REPEATED_COPIES] },
       },
       orderBy: { id: 'asc' },
       take: limit,

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Roles } from '@dinner-rush/auth';
 import { ZodValidationPipe } from '@dinner-rush/service-kit';
 import {
   ReplayRequestSchema,
@@ -7,6 +8,7 @@ import {
 } from './dto/replay-request.schema';
 import { ReplayService } from './replay.service';
 
+@Roles('operator')
 @Controller('replays')
 export class ReplayController {
   constructor(private readonly replays: ReplayService) {}

@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Exchanges, Queues, StatusEventData } from '@dinner-rush/contracts';
-import {
-  ConsumerPace,
-  consumerSubscription,
-  EventRouter,
-  RabbitSubscribe,
-  simulateWork,
-} from '@dinner-rush/messaging';
+import { ConsumeBatches, patternConsumer, type BatchMessage } from '@dinner-rush/messaging';
 import { TrackingService } from './tracking.service';
 
 /**
@@ -15,17 +9,16 @@ import { TrackingService } from './tracking.service';
  */
 @Injectable()
 export class StatusEventsHandler {
-  constructor(
-    private readonly tracking: TrackingService,
-    /** WORK_TIME_MS, changeable live through the consumer admin API. */
-    private readonly pace: ConsumerPace,
-  ) {}
+  constructor(private readonly tracking: TrackingService) {}
 
-  @RabbitSubscribe(consumerSubscription(Queues.orderTracking, Exchanges.orderStatus, ['#']))
-  async handle(message: unknown): Promise<void> {
-    await simulateWork(this.pace.workTimeMs);
-    const envelope = EventRouter.parseEnvelope(message);
-    const data = EventRouter.parseData(envelope, StatusEventData);
-    await this.tracking.record(envelope, data);
+  @ConsumeBatches(
+    patternConsumer(
+      Queues.orderTracking,
+      { exchange: Exchanges.orderStatus, routingKeys: ['#'] },
+      { anyTypeWithData: StatusEventData },
+    ),
+  )
+  apply(batch: readonly BatchMessage[]): Promise<void> {
+    return this.tracking.record(batch);
   }
 }

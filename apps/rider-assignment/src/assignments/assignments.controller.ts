@@ -1,4 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
+import { Roles } from '@dinner-rush/auth';
 import { ProblemException, ZodValidationPipe } from '@dinner-rush/service-kit';
 import { z } from 'zod';
 import { AssignmentsRepository, type AssignmentView } from './assignments.repository';
@@ -6,6 +7,7 @@ import { AssignmentsRepository, type AssignmentView } from './assignments.reposi
 /** Validated as an object so a 400 names the offending parameter. */
 const AssignmentParams = z.object({ orderId: z.uuid() });
 
+@Roles('operator')
 @Controller('assignments')
 export class AssignmentsController {
   constructor(private readonly assignments: AssignmentsRepository) {}

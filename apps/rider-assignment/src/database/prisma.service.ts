@@ -1,32 +1,7 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import {
-  createPgPool,
-  createSharedPrismaAdapter,
-  PRISMA_TRANSACTION_OPTIONS,
-} from '@dinner-rush/database';
-import { APP_CONFIG } from '@dinner-rush/service-kit';
-import type { Pool } from 'pg';
-import type { RiderAssignmentConfig } from '../config';
+import { Injectable } from '@nestjs/common';
+import { ServicePrisma } from '@dinner-rush/service-kit';
 import { PrismaClient } from '../generated/prisma/client';
 
-/** The rider_assignment schema's Prisma client, on the pg driver adapter (no native engine). */
+/** The rider-assignment schema: Prisma for the read APIs, its pg pool for dispatch. */
 @Injectable()
-export class PrismaService extends PrismaClient implements OnApplicationShutdown {
-  /** The same pool, for the plain-SQL dispatch path (one connection budget per service). */
-  readonly pool: Pool;
-
-  constructor(@Inject(APP_CONFIG) config: RiderAssignmentConfig) {
-    const pool = createPgPool(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
-    super({
-      adapter: createSharedPrismaAdapter(pool, config.DATABASE_URL),
-      transactionOptions: PRISMA_TRANSACTION_OPTIONS,
-    });
-    this.pool = pool;
-  }
-
-  // Last shutdown phase: consumers were drained (and the outbox flushed) before this.
-  async onApplicationShutdown(): Promise<void> {
-    await this.$disconnect();
-    await this.pool.end();
-  }
-}
+export class PrismaService extends ServicePrisma(PrismaClient) {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { consumerSubscription, EventRouter, RabbitSubscribe } from '@dinner-rush/messaging';
-import { DeliveryDueV1 } from './delivery-due.v1';
+import { ConsumeBatches, patternConsumer, type BatchMessage } from '@dinner-rush/messaging';
+import { DeliveryDueV1, DeliveryDueV2 } from './delivery-due';
 import {
   DELIVERY_DUE_ROUTING_KEY,
   DELIVERY_TIMERS_EXCHANGE,
@@ -8,19 +8,19 @@ import {
 } from './delivery-timer';
 import { DispatchService } from './dispatch.service';
 
-/** Thin edge: a ride's timer ran out (dead-lettered from the delay queue). */
+/** Thin edge: ride timers that ran out (dead-lettered from the delay queue). */
 @Injectable()
 export class DeliveryDueHandler {
-  private readonly router = new EventRouter().on(DeliveryDueV1, async (event) => {
-    await this.dispatch.onDeliveryDue(event);
-  });
-
   constructor(private readonly dispatch: DispatchService) {}
 
-  @RabbitSubscribe(
-    consumerSubscription(DeliveriesQueue, DELIVERY_TIMERS_EXCHANGE, [DELIVERY_DUE_ROUTING_KEY]),
+  @ConsumeBatches(
+    patternConsumer(
+      DeliveriesQueue,
+      { exchange: DELIVERY_TIMERS_EXCHANGE, routingKeys: [DELIVERY_DUE_ROUTING_KEY] },
+      [DeliveryDueV1, DeliveryDueV2],
+    ),
   )
-  async handle(message: unknown): Promise<void> {
-    await this.router.dispatch(message);
+  apply(batch: readonly BatchMessage[]): Promise<void> {
+    return this.dispatch.deliveries(batch);
   }
 }

@@ -1,13 +1,16 @@
 import type { RabbitMQExchangeConfig, RabbitMQQueueConfig } from '@golevelup/nestjs-rabbitmq';
-import { buildEvent, consumerQueue, type EnvelopeLineage } from '@dinner-rush/contracts';
+import { randomUUID } from 'node:crypto';
+import { buildEvent, consumerQueue } from '@dinner-rush/contracts';
 import type { OutgoingMessage } from '@dinner-rush/messaging';
-import { DeliveryDueV1 } from './delivery-due.v1';
+import { DELIVERY_TIMER_EXCHANGE, DeliveryDueV2 } from './delivery-due';
 
 /**
  * Simulated deliveries are a broker delay, not a timer in this process: a
- * delivery-due message waits out its TTL in a queue nobody consumes, then is
+ * delivery-due message, published to the delivery-timer exchange under the
+ * delay queue's name, waits out its TTL in that queue (nobody consumes it), then is
  * dead-lettered to the timers exchange and lands in the deliveries work queue.
  * It survives restarts and works the same with any number of replicas.
+ * Rides started by one batch share one message.
  */
 export const DELIVERY_TIMERS_EXCHANGE = 'rider-assignment.timers';
 export const DELIVERY_DUE_ROUTING_KEY = 'delivery-due';
@@ -24,11 +27,14 @@ export function deliveryTimerTopology(delayMs: number): {
 } {
   return {
     extraExchanges: [
+      { name: DELIVERY_TIMER_EXCHANGE, type: 'direct', options: { durable: true } },
       { name: DELIVERY_TIMERS_EXCHANGE, type: 'direct', options: { durable: true } },
     ],
     extraQueues: [
       {
         name: deliveryTimerQueue(delayMs),
+        exchange: DELIVERY_TIMER_EXCHANGE,
+        routingKey: deliveryTimerQueue(delayMs),
         options: {
           durable: true,
           arguments: {
@@ -45,15 +51,22 @@ export function deliveryTimerTopology(delayMs: number): {
   };
 }
 
-/** The timer for one ride, written to the outbox in the same transaction as the assignment. */
+/**
+ * One timer for every ride a batch started, written to the outbox in the same
+ * transaction as the assignments. It belongs to no single order, so it has a
+ * correlation of its own (and no cause: several messages caused it).
+ */
 export function deliveryTimer(
-  data: { orderId: string; riderId: string },
-  lineage: EnvelopeLineage,
+  rides: readonly { orderId: string; riderId: string }[],
   delayMs: number,
 ): OutgoingMessage {
   return {
-    exchange: DeliveryDueV1.exchange,
+    exchange: DeliveryDueV2.exchange,
     routingKey: deliveryTimerQueue(delayMs),
-    envelope: buildEvent(DeliveryDueV1, data, lineage),
+    envelope: buildEvent(
+      DeliveryDueV2,
+      { rides: rides.map(({ orderId, riderId }) => ({ orderId, riderId })) },
+      { correlationId: randomUUID(), causationId: null },
+    ),
   };
 }

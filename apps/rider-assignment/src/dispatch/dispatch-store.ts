@@ -9,6 +9,15 @@ export interface NewOrder {
   orderId: string;
   correlationId: string;
   merchantLocation: GeoPoint;
+  /** The order.created.v1 message it came in. */
+  causationId: string;
+}
+
+/** A ride whose time is up: its order and rider, and the timer message that said so. */
+export interface DueRide {
+  orderId: string;
+  riderId: string;
+  causationId: string;
 }
 
 export interface AssignmentState {
@@ -21,35 +30,39 @@ export interface AssignmentState {
   requestedAt: Date | null;
 }
 
+export interface RiderForOrder {
+  riderId: string;
+  orderId: string;
+  distanceKm: number;
+}
+
 /**
  * What the dispatcher reads and changes, all inside ONE transaction (the one
- * that also writes the inbox row and the outbox messages). Lock* methods take
- * row locks held until that transaction ends.
+ * that also writes the batch's inbox rows and outbox messages), a batch per
+ * statement where it can. Lock* methods take row locks held until it ends.
  */
 export interface DispatchStore {
-  /** Puts a new order in the waiting line; false when the order is already known. */
-  openOrder(order: NewOrder, at: Date): Promise<boolean>;
+  /** Puts new orders in the waiting line; answers those not known before. */
+  openOrders(orders: readonly NewOrder[], at: Date): Promise<NewOrder[]>;
   availableRiders(): Promise<RiderAtPosition[]>;
-  rider(riderId: string): Promise<RiderAtPosition>;
-  /**
-   * Makes the rider busy with the order if it is still available. With `wait`
-   * false a rider another transaction holds is skipped; with true it is waited for.
-   */
-  reserveRider(riderId: string, orderId: string, wait: boolean): Promise<boolean>;
-  /** Gives a busy rider its next order (it never becomes available in between). */
-  handOver(riderId: string, orderId: string): Promise<void>;
-  releaseRider(riderId: string): Promise<void>;
+  riders(riderIds: readonly string[]): Promise<RiderAtPosition[]>;
+  /** Makes each rider busy with its order if still available; answers the riders reserved. */
+  reserveRiders(pairs: readonly RiderForOrder[]): Promise<Set<string>>;
+  /** Gives busy riders their next orders (they never become available in between). */
+  handOver(pairs: readonly RiderForOrder[]): Promise<void>;
+  releaseRiders(riderIds: readonly string[]): Promise<void>;
   /**
    * Serialises "join the waiting line" against "free a rider" (see Dispatcher):
    * 'join' is exclusive; 'free' is shared, so riders freed at the same moment
-   * never wait on each other, only on an order joining the line.
+   * never wait on each other, only on orders joining the line.
    */
   lockWaitingLine(move: WaitingLineMove): Promise<void>;
-  lockAssignment(orderId: string): Promise<AssignmentState | null>;
-  /** The oldest waiting order no other transaction holds, locked; null when none. */
-  lockOldestWaiting(): Promise<AssignmentState | null>;
-  markAssigned(orderId: string, riderId: string, distanceKm: number, at: Date): Promise<void>;
-  markDelivered(orderId: string, at: Date): Promise<void>;
+  /** The assignments of these orders that exist, locked (in order id order). */
+  lockAssignments(orderIds: readonly string[]): Promise<AssignmentState[]>;
+  /** Up to `limit` oldest waiting orders no other transaction holds, locked. */
+  lockOldestWaiting(limit: number): Promise<AssignmentState[]>;
+  markAssigned(pairs: readonly RiderForOrder[], at: Date): Promise<void>;
+  markDelivered(orderIds: readonly string[], at: Date): Promise<void>;
   markCancelled(orderId: string, at: Date): Promise<void>;
   /** Remembers a cancellation that overtook its creation; false when the order exists after all. */
   rememberCancellation(orderId: string, correlationId: string, at: Date): Promise<boolean>;

@@ -1,20 +1,20 @@
 /* eslint-disable @typescript-eslint/require-await -- in-memory stand-in for an async store */
 import { randomUUID } from 'node:crypto';
 import type { GeoPoint } from '@dinner-rush/contracts';
-import type { AssignmentState, DispatchStore, NewOrder } from './dispatch-store';
+import type { AssignmentState, DispatchStore, NewOrder, RiderForOrder } from './dispatch-store';
 import { Dispatcher } from './dispatcher';
 import type { RiderAtPosition } from './nearest-rider';
 
 /** The store's contract in memory: one transaction at a time, so locks are no-ops. */
 class InMemoryDispatchStore implements DispatchStore {
-  readonly riders = new Map<
+  readonly fleet = new Map<
     string,
     RiderAtPosition & { status: 'available' | 'busy'; currentOrderId: string | null }
   >();
   readonly assignments = new Map<string, AssignmentState & { distanceKm?: number }>();
 
   addRider(id: string, position: GeoPoint): void {
-    this.riders.set(id, {
+    this.fleet.set(id, {
       id,
       name: `Rider ${id}`,
       position,
@@ -23,51 +23,65 @@ class InMemoryDispatchStore implements DispatchStore {
     });
   }
 
-  async openOrder(order: NewOrder, at: Date) {
-    if (this.assignments.has(order.orderId)) return false;
-    this.assignments.set(order.orderId, {
-      ...order,
-      status: 'waiting',
-      riderId: null,
-      requestedAt: at,
+  async openOrders(orders: readonly NewOrder[], at: Date) {
+    return orders.filter((order) => {
+      if (this.assignments.has(order.orderId)) return false;
+      this.assignments.set(order.orderId, {
+        orderId: order.orderId,
+        correlationId: order.correlationId,
+        merchantLocation: order.merchantLocation,
+        status: 'waiting',
+        riderId: null,
+        requestedAt: at,
+      });
+      return true;
     });
-    return true;
   }
   async availableRiders() {
-    return [...this.riders.values()].filter((r) => r.status === 'available');
+    return [...this.fleet.values()].filter((r) => r.status === 'available');
   }
-  async rider(riderId: string) {
-    return this.riders.get(riderId)!;
+  async riders(riderIds: readonly string[]) {
+    return riderIds.map((id) => this.fleet.get(id)!);
   }
-  async reserveRider(riderId: string, orderId: string) {
-    const rider = this.riders.get(riderId)!;
-    if (rider.status !== 'available') return false;
-    Object.assign(rider, { status: 'busy', currentOrderId: orderId });
-    return true;
+  async reserveRiders(pairs: readonly RiderForOrder[]) {
+    const reserved = new Set<string>();
+    for (const { riderId, orderId } of pairs) {
+      const rider = this.fleet.get(riderId)!;
+      if (rider.status !== 'available') continue;
+      Object.assign(rider, { status: 'busy', currentOrderId: orderId });
+      reserved.add(riderId);
+    }
+    return reserved;
   }
-  async handOver(riderId: string, orderId: string) {
-    Object.assign(this.riders.get(riderId)!, { status: 'busy', currentOrderId: orderId });
+  async handOver(pairs: readonly RiderForOrder[]) {
+    for (const { riderId, orderId } of pairs)
+      Object.assign(this.fleet.get(riderId)!, { status: 'busy', currentOrderId: orderId });
   }
-  async releaseRider(riderId: string) {
-    Object.assign(this.riders.get(riderId)!, { status: 'available', currentOrderId: null });
+  async releaseRiders(riderIds: readonly string[]) {
+    for (const id of riderIds)
+      Object.assign(this.fleet.get(id)!, { status: 'available', currentOrderId: null });
   }
   async lockWaitingLine() {}
-  async lockAssignment(orderId: string) {
-    return this.assignments.get(orderId) ?? null;
+  async lockAssignments(orderIds: readonly string[]) {
+    return orderIds.flatMap((id) => {
+      const assignment = this.assignments.get(id);
+      return assignment ? [assignment] : [];
+    });
   }
-  async lockOldestWaiting() {
+  async lockOldestWaiting(limit: number) {
     const waiting = [...this.assignments.values()].filter((a) => a.status === 'waiting');
     waiting.sort(
       (a, b) =>
         a.requestedAt!.getTime() - b.requestedAt!.getTime() || a.orderId.localeCompare(b.orderId),
     );
-    return waiting[0] ?? null;
+    return waiting.slice(0, limit);
   }
-  async markAssigned(orderId: string, riderId: string, distanceKm: number) {
-    Object.assign(this.assignments.get(orderId)!, { status: 'assigned', riderId, distanceKm });
+  async markAssigned(pairs: readonly RiderForOrder[]) {
+    for (const { orderId, riderId, distanceKm } of pairs)
+      Object.assign(this.assignments.get(orderId)!, { status: 'assigned', riderId, distanceKm });
   }
-  async markDelivered(orderId: string) {
-    this.assignments.get(orderId)!.status = 'delivered';
+  async markDelivered(orderIds: readonly string[]) {
+    for (const id of orderIds) this.assignments.get(id)!.status = 'delivered';
   }
   async markCancelled(orderId: string) {
     this.assignments.get(orderId)!.status = 'cancelled';
@@ -92,12 +106,25 @@ const south = { lat: 52.48, lng: 13.405 };
 
 function newOrder(merchantLocation: GeoPoint = centre): NewOrder {
   const orderId = randomUUID();
-  return { orderId, correlationId: orderId, merchantLocation };
+  return { orderId, correlationId: orderId, merchantLocation, causationId: randomUUID() };
 }
 
 describe('Dispatcher', () => {
   let store: InMemoryDispatchStore;
-  const at = (ms: number) => new Dispatcher(store, new Date(Date.UTC(2030, 0, 1, 12) + ms));
+  /** The dispatcher at a moment, with the one-message forms the cases below read best in. */
+  const at = (ms: number) => {
+    const dispatcher = new Dispatcher(store, new Date(Date.UTC(2030, 0, 1, 12) + ms));
+    return {
+      ordersCreated: (orders: NewOrder[]) => dispatcher.ordersCreated(orders),
+      orderCreated: (order: NewOrder) => dispatcher.ordersCreated([order]),
+      deliveryDue: (orderId: string, riderId: string) =>
+        dispatcher.deliveriesDue([{ orderId, riderId, causationId: randomUUID() }]),
+      deliveriesDue: (rides: { orderId: string; riderId: string }[]) =>
+        dispatcher.deliveriesDue(rides.map((ride) => ({ ...ride, causationId: randomUUID() }))),
+      orderCancelled: (orderId: string, correlationId: string) =>
+        dispatcher.orderCancelled(orderId, correlationId, randomUUID()),
+    };
+  };
 
   beforeEach(() => {
     store = new InMemoryDispatchStore();
@@ -117,7 +144,7 @@ describe('Dispatcher', () => {
           waitedMs: 0,
         }),
       ]);
-      expect(store.riders.get('rider-north')).toMatchObject({
+      expect(store.fleet.get('rider-north')).toMatchObject({
         status: 'busy',
         currentOrderId: order.orderId,
       });
@@ -145,7 +172,7 @@ describe('Dispatcher', () => {
       await at(0).orderCreated(order);
       expect(await at(1).orderCreated(order)).toEqual([]);
       expect(store.assignments.size).toBe(1);
-      expect(store.riders.get('rider-south')?.status).toBe('available');
+      expect(store.fleet.get('rider-south')?.status).toBe('available');
     });
   });
 
@@ -175,7 +202,7 @@ describe('Dispatcher', () => {
           distanceKm: 8.896,
         }),
       ]);
-      expect(store.riders.get('rider-north')?.currentOrderId).toBe(older.orderId);
+      expect(store.fleet.get('rider-north')?.currentOrderId).toBe(older.orderId);
       expect(store.assignments.get(younger.orderId)?.status).toBe('waiting');
     });
 
@@ -183,7 +210,7 @@ describe('Dispatcher', () => {
       const order = newOrder();
       await at(0).orderCreated(order);
       await at(10).deliveryDue(order.orderId, 'rider-north');
-      expect(store.riders.get('rider-north')).toMatchObject({
+      expect(store.fleet.get('rider-north')).toMatchObject({
         status: 'available',
         currentOrderId: null,
       });
@@ -200,7 +227,7 @@ describe('Dispatcher', () => {
 
       expect(await at(3).deliveryDue(cancelled.orderId, 'rider-north')).toEqual([]);
       expect(store.assignments.get(cancelled.orderId)?.status).toBe('cancelled');
-      expect(store.riders.get('rider-north')).toMatchObject({
+      expect(store.fleet.get('rider-north')).toMatchObject({
         status: 'busy',
         currentOrderId: next.orderId,
       });
@@ -236,7 +263,7 @@ describe('Dispatcher', () => {
       const order = newOrder();
       await at(0).orderCreated(order);
       await at(1).orderCancelled(order.orderId, order.correlationId);
-      expect(store.riders.get('rider-north')?.status).toBe('available');
+      expect(store.fleet.get('rider-north')?.status).toBe('available');
     });
 
     it('takes a waiting order out of the line without touching any rider', async () => {
@@ -248,14 +275,14 @@ describe('Dispatcher', () => {
       const outcomes = await at(2).orderCancelled(waiting.orderId, waiting.correlationId);
 
       expect(outcomes).toEqual([
-        {
+        expect.objectContaining({
           kind: 'released',
           orderId: waiting.orderId,
           correlationId: waiting.correlationId,
           riderId: null,
-        },
+        }),
       ]);
-      expect(await store.lockOldestWaiting()).toBeNull();
+      expect(await store.lockOldestWaiting(1)).toEqual([]);
     });
 
     it('remembers a cancellation that overtook its creation, so the creation takes no rider', async () => {
@@ -263,7 +290,7 @@ describe('Dispatcher', () => {
       expect(await at(0).orderCancelled(order.orderId, order.correlationId)).toEqual([]);
       expect(await at(1).orderCreated(order)).toEqual([]);
       expect(store.assignments.get(order.orderId)?.status).toBe('cancelled');
-      expect([...store.riders.values()].every((r) => r.status === 'available')).toBe(true);
+      expect([...store.fleet.values()].every((r) => r.status === 'available')).toBe(true);
     });
 
     it('does nothing once the order was delivered, or when cancelled twice', async () => {
@@ -277,6 +304,51 @@ describe('Dispatcher', () => {
       await at(3).orderCreated(twice);
       await at(4).orderCancelled(twice.orderId, twice.correlationId);
       expect(await at(5).orderCancelled(twice.orderId, twice.correlationId)).toEqual([]);
+    });
+  });
+
+  describe('batches', () => {
+    it('gives each order of a batch the nearest rider still free, first come first served', async () => {
+      const nearNorth = newOrder({ lat: 52.55, lng: 13.405 });
+      const alsoNorth = newOrder({ lat: 52.551, lng: 13.405 });
+      const third = newOrder(north);
+      const outcomes = await at(0).ordersCreated([nearNorth, alsoNorth, third]);
+      expect(outcomes.map((o) => [o.orderId, o.riderId])).toEqual([
+        [nearNorth.orderId, 'rider-north'],
+        [alsoNorth.orderId, 'rider-south'],
+      ]);
+      expect(store.assignments.get(third.orderId)?.status).toBe('waiting');
+    });
+
+    it('opens a creation repeated inside one batch once', async () => {
+      const order = newOrder();
+      const outcomes = await at(0).ordersCreated([order, order]);
+      expect(outcomes).toHaveLength(1);
+    });
+
+    it('ends several rides at once, pairing the freed riders with the oldest waiting orders', async () => {
+      const a = newOrder(north);
+      const b = newOrder(south);
+      await at(0).ordersCreated([a, b]);
+      const waitsNorth = newOrder(north);
+      const waitsSouth = newOrder(south);
+      const waitsLast = newOrder(south);
+      await at(10).ordersCreated([waitsNorth]);
+      await at(20).ordersCreated([waitsSouth]);
+      await at(30).ordersCreated([waitsLast]);
+
+      const outcomes = await at(1_000).deliveriesDue([
+        { orderId: a.orderId, riderId: 'rider-north' },
+        { orderId: b.orderId, riderId: 'rider-south' },
+      ]);
+
+      expect(outcomes.map((o) => [o.kind, o.orderId, o.riderId])).toEqual([
+        ['delivered', a.orderId, 'rider-north'],
+        ['delivered', b.orderId, 'rider-south'],
+        ['assigned', waitsNorth.orderId, 'rider-north'],
+        ['assigned', waitsSouth.orderId, 'rider-south'],
+      ]);
+      expect(store.assignments.get(waitsLast.orderId)?.status).toBe('waiting');
     });
   });
 });

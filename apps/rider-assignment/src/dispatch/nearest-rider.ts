@@ -29,15 +29,46 @@ export function roundKm(km: number): number {
 }
 
 /**
- * Candidates for a pick-up, nearest first. Distances are compared at metre
- * precision and equal ones are broken by rider id, so floating-point noise
- * never decides and every replica ranks the same fleet the same way.
+ * The rider nearest a pick-up, or undefined when there is none: one pass, no
+ * sort (a batch asks once per order over the whole free fleet). Distances are
+ * compared at metre precision and equal ones are broken by rider id, so
+ * floating-point noise never decides and every replica picks the same rider.
  */
-export function rankByDistance(
-  riders: readonly RiderAtPosition[],
+export function nearestRider(
+  riders: Iterable<RiderAtPosition>,
   pickUp: GeoPoint,
-): RankedRider[] {
-  return riders
-    .map((rider) => ({ ...rider, distanceKm: roundKm(haversineKm(rider.position, pickUp)) }))
-    .sort((a, b) => a.distanceKm - b.distanceKm || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  taken?: ReadonlySet<string>,
+): RankedRider | undefined {
+  let best: RankedRider | undefined;
+  for (const rider of riders) {
+    if (taken?.has(rider.id)) continue;
+    const distanceKm = roundKm(haversineKm(rider.position, pickUp));
+    if (
+      !best ||
+      distanceKm < best.distanceKm ||
+      (distanceKm === best.distanceKm && rider.id < best.id)
+    ) {
+      best = { ...rider, distanceKm };
+    }
+  }
+  return best;
+}
+
+/**
+ * Pairs each pick-up, in the order given (first come, first served), with the
+ * nearest rider no earlier pick-up took. Pick-ups beyond the riders get none.
+ */
+export function pairNearest<T extends { pickUp: GeoPoint }>(
+  pickUps: readonly T[],
+  riders: readonly RiderAtPosition[],
+): { pickUp: T; rider: RankedRider }[] {
+  const taken = new Set<string>();
+  const pairs: { pickUp: T; rider: RankedRider }[] = [];
+  for (const pickUp of pickUps) {
+    const nearest = nearestRider(riders, pickUp.pickUp, taken);
+    if (!nearest) break;
+    taken.add(nearest.id);
+    pairs.push({ pickUp, rider: nearest });
+  }
+  return pairs;
 }

@@ -1,6 +1,12 @@
 import type { PgTx } from '@dinner-rush/messaging';
 import type { AssignmentStatus } from '../generated/prisma/enums';
-import type { AssignmentState, DispatchStore, NewOrder, WaitingLineMove } from './dispatch-store';
+import type {
+  AssignmentState,
+  DispatchStore,
+  NewOrder,
+  RiderForOrder,
+  WaitingLineMove,
+} from './dispatch-store';
 import type { RiderAtPosition } from './nearest-rider';
 
 /** Any 64-bit key works; this one is just this service's waiting line, spelled out. */
@@ -11,7 +17,7 @@ const LOCK_WAITING_LINE: Record<WaitingLineMove, string> = {
   free: `SELECT pg_advisory_xact_lock_shared(${WAITING_LINE_LOCK})`,
 };
 
-const ASSIGNMENT_COLUMNS = `order_id, correlation_id, status, rider_id,
+const ASSIGNMENT_COLUMNS = `order_id::text, correlation_id::text, status, rider_id,
   merchant_lat, merchant_lng, requested_at`;
 
 interface AssignmentRow {
@@ -31,28 +37,49 @@ interface RiderRow {
   lng: number;
 }
 
+/** Rider–order pairs as the statements below read them. */
+function pairsJson(pairs: readonly RiderForOrder[]): string {
+  return JSON.stringify(
+    pairs.map((p) => ({ rider_id: p.riderId, order_id: p.orderId, distance_km: p.distanceKm })),
+  );
+}
+
+const PAIRS = `jsonb_to_recordset($1::jsonb) AS p(rider_id text, order_id uuid, distance_km float8)`;
+
 /**
- * DispatchStore on one plain pg transaction (READ COMMITTED), the per-message
- * hot path: one round trip per step, a lock and its read in the same statement,
- * no query compiler in between. The read APIs stay on Prisma.
+ * DispatchStore on one plain pg transaction (READ COMMITTED), a batch per
+ * statement: the hot path costs a fixed number of round trips per batch,
+ * whatever its size. Rows are locked in key order, so batches never deadlock
+ * on them. The read APIs stay on Prisma.
  */
 export class PgDispatchStore implements DispatchStore {
   constructor(private readonly tx: PgTx) {}
 
-  async openOrder(order: NewOrder, at: Date): Promise<boolean> {
+  async openOrders(orders: readonly NewOrder[], at: Date): Promise<NewOrder[]> {
     // ON CONFLICT DO NOTHING: a concurrent duplicate waits for ours, then finds it.
-    const inserted = await this.tx.$executeRawUnsafe(
+    const rows = await this.tx.query<{ order_id: string }>(
       `INSERT INTO assignments
          (order_id, correlation_id, status, merchant_lat, merchant_lng, requested_at)
-       VALUES ($1::uuid, $2::uuid, 'waiting', $3, $4, $5)
-       ON CONFLICT DO NOTHING`,
-      order.orderId,
-      order.correlationId,
-      order.merchantLocation.lat,
-      order.merchantLocation.lng,
-      at,
+       SELECT o.order_id, o.correlation_id, 'waiting', o.lat, o.lng, $2
+         FROM jsonb_to_recordset($1::jsonb)
+           AS o(order_id uuid, correlation_id uuid, lat float8, lng float8)
+        ORDER BY o.order_id
+       ON CONFLICT DO NOTHING
+       RETURNING order_id::text`,
+      [
+        JSON.stringify(
+          orders.map((o) => ({
+            order_id: o.orderId,
+            correlation_id: o.correlationId,
+            lat: o.merchantLocation.lat,
+            lng: o.merchantLocation.lng,
+          })),
+        ),
+        at,
+      ],
     );
-    return inserted === 1;
+    const opened = new Set(rows.map((row) => row.order_id));
+    return orders.filter((order) => opened.delete(order.orderId.toLowerCase()));
   }
 
   async availableRiders(): Promise<RiderAtPosition[]> {
@@ -62,43 +89,42 @@ export class PgDispatchStore implements DispatchStore {
     return riders.map(toRiderAtPosition);
   }
 
-  async rider(riderId: string): Promise<RiderAtPosition> {
-    const [rider] = await this.tx.query<RiderRow>(
-      'SELECT id, name, lat, lng FROM riders WHERE id = $1',
-      [riderId],
+  async riders(riderIds: readonly string[]): Promise<RiderAtPosition[]> {
+    if (riderIds.length === 0) return [];
+    const riders = await this.tx.query<RiderRow>(
+      'SELECT id, name, lat, lng FROM riders WHERE id = ANY($1::text[]) ORDER BY id',
+      [riderIds],
     );
-    if (!rider) throw new Error(`rider ${riderId} does not exist`);
-    return toRiderAtPosition(rider);
+    return riders.map(toRiderAtPosition);
   }
 
-  async reserveRider(riderId: string, orderId: string, wait: boolean): Promise<boolean> {
-    // The status is re-checked on the locked row: a rider taken meanwhile is not taken twice.
-    // Waiting, the UPDATE itself waits for the row and re-evaluates its WHERE on the new version.
-    const reserved = await this.tx.$executeRawUnsafe(
-      wait
-        ? `UPDATE riders SET status = 'busy', current_order_id = $2::uuid
-            WHERE id = $1 AND status = 'available'`
-        : `UPDATE riders SET status = 'busy', current_order_id = $2::uuid
-            WHERE id = (SELECT id FROM riders WHERE id = $1 AND status = 'available'
-                          FOR UPDATE SKIP LOCKED)`,
-      riderId,
-      orderId,
+  async reserveRiders(pairs: readonly RiderForOrder[]): Promise<Set<string>> {
+    if (pairs.length === 0) return new Set();
+    // The status is checked on the locked row: a rider taken meanwhile is not taken twice.
+    const rows = await this.tx.query<{ id: string }>(
+      `UPDATE riders SET status = 'busy', current_order_id = p.order_id
+         FROM ${PAIRS}
+        WHERE riders.id = p.rider_id AND riders.status = 'available'
+       RETURNING riders.id`,
+      [pairsJson(pairs)],
     );
-    return reserved === 1;
+    return new Set(rows.map((row) => row.id));
   }
 
-  async handOver(riderId: string, orderId: string): Promise<void> {
-    await this.tx.$executeRawUnsafe(
-      `UPDATE riders SET status = 'busy', current_order_id = $2::uuid WHERE id = $1`,
-      riderId,
-      orderId,
+  async handOver(pairs: readonly RiderForOrder[]): Promise<void> {
+    if (pairs.length === 0) return;
+    await this.tx.query(
+      `UPDATE riders SET status = 'busy', current_order_id = p.order_id
+         FROM ${PAIRS} WHERE riders.id = p.rider_id`,
+      [pairsJson(pairs)],
     );
   }
 
-  async releaseRider(riderId: string): Promise<void> {
-    await this.tx.$executeRawUnsafe(
-      `UPDATE riders SET status = 'available', current_order_id = NULL WHERE id = $1`,
-      riderId,
+  async releaseRiders(riderIds: readonly string[]): Promise<void> {
+    if (riderIds.length === 0) return;
+    await this.tx.query(
+      `UPDATE riders SET status = 'available', current_order_id = NULL WHERE id = ANY($1::text[])`,
+      [riderIds],
     );
   }
 
@@ -106,58 +132,59 @@ export class PgDispatchStore implements DispatchStore {
     await this.tx.query(LOCK_WAITING_LINE[move]);
   }
 
-  async lockAssignment(orderId: string): Promise<AssignmentState | null> {
-    const [row] = await this.tx.query<AssignmentRow>(
-      `SELECT ${ASSIGNMENT_COLUMNS} FROM assignments WHERE order_id = $1::uuid FOR UPDATE`,
-      [orderId],
+  async lockAssignments(orderIds: readonly string[]): Promise<AssignmentState[]> {
+    if (orderIds.length === 0) return [];
+    const rows = await this.tx.query<AssignmentRow>(
+      `SELECT ${ASSIGNMENT_COLUMNS} FROM assignments WHERE order_id = ANY($1::uuid[])
+        ORDER BY order_id FOR UPDATE`,
+      [orderIds],
     );
-    return row ? toState(row) : null;
+    return rows.map(toState);
   }
 
-  async lockOldestWaiting(): Promise<AssignmentState | null> {
+  async lockOldestWaiting(limit: number): Promise<AssignmentState[]> {
+    if (limit <= 0) return [];
     // SKIP LOCKED: an order being cancelled right now is passed over, not waited for.
-    const [row] = await this.tx.query<AssignmentRow>(
+    const rows = await this.tx.query<AssignmentRow>(
       `SELECT ${ASSIGNMENT_COLUMNS} FROM assignments WHERE status = 'waiting'
-        ORDER BY requested_at, order_id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        ORDER BY requested_at, order_id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
     );
-    return row ? toState(row) : null;
+    return rows.map(toState);
   }
 
-  async markAssigned(orderId: string, riderId: string, distanceKm: number, at: Date) {
-    await this.tx.$executeRawUnsafe(
-      `UPDATE assignments SET status = 'assigned', rider_id = $2, distance_km = $3, assigned_at = $4
-        WHERE order_id = $1::uuid`,
-      orderId,
-      riderId,
-      distanceKm,
-      at,
+  async markAssigned(pairs: readonly RiderForOrder[], at: Date): Promise<void> {
+    if (pairs.length === 0) return;
+    await this.tx.query(
+      `UPDATE assignments SET status = 'assigned', rider_id = p.rider_id,
+                              distance_km = p.distance_km, assigned_at = $2
+         FROM ${PAIRS} WHERE assignments.order_id = p.order_id`,
+      [pairsJson(pairs), at],
     );
   }
 
-  async markDelivered(orderId: string, at: Date): Promise<void> {
-    await this.tx.$executeRawUnsafe(
-      `UPDATE assignments SET status = 'delivered', delivered_at = $2 WHERE order_id = $1::uuid`,
-      orderId,
-      at,
+  async markDelivered(orderIds: readonly string[], at: Date): Promise<void> {
+    if (orderIds.length === 0) return;
+    await this.tx.query(
+      `UPDATE assignments SET status = 'delivered', delivered_at = $2
+        WHERE order_id = ANY($1::uuid[])`,
+      [orderIds, at],
     );
   }
 
   async markCancelled(orderId: string, at: Date): Promise<void> {
-    await this.tx.$executeRawUnsafe(
+    await this.tx.query(
       `UPDATE assignments SET status = 'cancelled', cancelled_at = $2 WHERE order_id = $1::uuid`,
-      orderId,
-      at,
+      [orderId, at],
     );
   }
 
   async rememberCancellation(orderId: string, correlationId: string, at: Date) {
-    const inserted = await this.tx.$executeRawUnsafe(
+    const inserted = await this.tx.execute(
       `INSERT INTO assignments (order_id, correlation_id, status, cancelled_at)
        VALUES ($1::uuid, $2::uuid, 'cancelled', $3)
        ON CONFLICT DO NOTHING`,
-      orderId,
-      correlationId,
-      at,
+      [orderId, correlationId, at],
     );
     return inserted === 1;
   }

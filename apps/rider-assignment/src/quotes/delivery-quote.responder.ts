@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DeliveryQuoteV1 } from '@dinner-rush/contracts';
-import { PermanentMessageError, RabbitRPC, rpcResponder } from '@dinner-rush/messaging';
+import { AnswerRpc, PermanentMessageError } from '@dinner-rush/messaging';
 import { APP_CONFIG } from '@dinner-rush/service-kit';
 import type { RiderAssignmentConfig } from '../config';
 import { quoteDelivery, type DeliveryQuote } from './quote-pricing';
@@ -9,7 +9,8 @@ import { QuotesRepository } from './quotes.repository';
 /**
  * Thin edge of the request/reply pattern: every replica consumes the same
  * quotes queue (competing consumers), and whichever takes a request replies
- * to its reply-to address with its correlation id (golevelup does both).
+ * through the reply exchange to its reply-to address, with its correlation id
+ * (AnswerRpc does both).
  */
 @Injectable()
 export class DeliveryQuoteResponder {
@@ -18,7 +19,7 @@ export class DeliveryQuoteResponder {
     @Inject(APP_CONFIG) private readonly config: RiderAssignmentConfig,
   ) {}
 
-  @RabbitRPC(rpcResponder(DeliveryQuoteV1))
+  @AnswerRpc(DeliveryQuoteV1)
   async answer(message: unknown): Promise<DeliveryQuote> {
     const request = DeliveryQuoteV1.request.safeParse(message);
     if (!request.success) {

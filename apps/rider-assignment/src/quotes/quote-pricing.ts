@@ -1,7 +1,7 @@
 import type { GeoPoint, RpcReply, DeliveryQuoteV1 } from '@dinner-rush/contracts';
 import {
   haversineKm,
-  rankByDistance,
+  nearestRider,
   roundKm,
   type RiderAtPosition,
 } from '../dispatch/nearest-rider';
@@ -37,7 +37,7 @@ export function quoteDelivery(
   rideMs: number,
 ): DeliveryQuote {
   const tripDistanceKm = roundKm(haversineKm(pickUp, dropOff));
-  const nearest = rankByDistance(fleet.availableRiders, pickUp)[0];
+  const nearest = nearestRider(fleet.availableRiders, pickUp);
   const tripFeeCents = QUOTE_RULES.baseFeeCents + QUOTE_RULES.perKmCents * tripDistanceKm;
   const rideMinutes = (km: number) => (km / QUOTE_RULES.speedKmPerHour) * 60;
   if (nearest) {

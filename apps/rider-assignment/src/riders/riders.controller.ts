@@ -1,6 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
+import { Roles } from '@dinner-rush/auth';
 import { RidersRepository, type RiderView } from './riders.repository';
 
+@Roles('operator')
 @Controller('riders')
 export class RidersController {
   constructor(private readonly riders: RidersRepository) {}

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Roles } from '@dinner-rush/auth';
 import { placeOrderRequestSchema } from '@dinner-rush/contracts';
 import { ProblemException, ZodValidationPipe } from '@dinner-rush/service-kit';
 import { DownstreamError } from './downstream-client';
@@ -13,6 +14,7 @@ export class SyncOrdersController {
   constructor(private readonly orders: SyncOrdersService) {}
 
   @Post()
+  @Roles('customer')
   @HttpCode(201)
   async place(@Body() body: unknown): Promise<SyncOrderView> {
     const request = this.body.transform(body);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from '../storable-text';
 import { defineEvent } from '../event-definition';
 import { Exchanges } from '../topology';
 
@@ -12,7 +13,7 @@ export const CustomerNotifiedV1 = defineEvent(
   Exchanges.orderStatus,
   z.object({
     orderId: z.uuid(),
-    customerId: z.string().min(1),
+    customerId: storableText().min(1),
     notificationId: z.uuid(),
     kind: z.enum(['rider.assigned', 'order.cancelled']),
     channel: z.enum(['webhook', 'stored']),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from '../storable-text';
 import { defineEvent } from '../event-definition';
 import { Exchanges } from '../topology';
 
@@ -9,7 +10,7 @@ export const MerchantNotifiedV1 = defineEvent(
   Exchanges.orderStatus,
   z.object({
     orderId: z.uuid(),
-    merchantId: z.string(),
+    merchantId: storableText(),
     notificationId: z.uuid(),
     kind: z.enum(['order.created', 'order.cancelled']),
     channel: z.enum(['webhook', 'inbox']),

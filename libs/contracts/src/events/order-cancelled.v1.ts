@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from '../storable-text';
 import { defineEvent } from '../event-definition';
 import { Exchanges } from '../topology';
 
@@ -9,9 +10,9 @@ export const OrderCancelledV1 = defineEvent(
   Exchanges.orders,
   z.object({
     orderId: z.uuid(),
-    merchantId: z.string().min(1),
-    customerId: z.string().min(1),
-    reason: z.string().max(500).nullable(),
+    merchantId: storableText().min(1),
+    customerId: storableText().min(1),
+    reason: storableText().max(500).nullable(),
     cancelledAt: z.iso.datetime({ offset: true }),
   }),
 );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from '../storable-text';
 import { defineEvent } from '../event-definition';
 import { Exchanges } from '../topology';
 import { Cents, GeoPoint } from './shared-schemas';
@@ -10,15 +11,15 @@ export const OrderCreatedV1 = defineEvent(
   Exchanges.orders,
   z.object({
     orderId: z.uuid(),
-    customerId: z.string().min(1),
-    merchantId: z.string().min(1),
-    merchantName: z.string(),
+    customerId: storableText().min(1),
+    merchantId: storableText().min(1),
+    merchantName: storableText(),
     merchantLocation: GeoPoint,
     items: z
       .array(
         z.object({
-          menuItemId: z.string().min(1),
-          name: z.string(),
+          menuItemId: storableText().min(1),
+          name: storableText(),
           quantity: z.number().int().min(1),
           unitPriceCents: Cents,
           lineTotalCents: Cents,
@@ -28,8 +29,8 @@ export const OrderCreatedV1 = defineEvent(
     itemsTotalCents: Cents,
     deliveryFeeCents: Cents,
     totalCents: Cents,
-    currency: z.string().length(3),
-    deliveryAddress: z.object({ line1: z.string(), lat: z.number(), lng: z.number() }),
+    currency: storableText().length(3),
+    deliveryAddress: z.object({ line1: storableText(), lat: z.number(), lng: z.number() }),
     placedAt: z.iso.datetime({ offset: true }),
   }),
 );

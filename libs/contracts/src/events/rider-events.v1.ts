@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from '../storable-text';
 import { defineEvent } from '../event-definition';
 import { Exchanges } from '../topology';
 
@@ -9,8 +10,8 @@ export const RiderAssignedV1 = defineEvent(
   Exchanges.orderStatus,
   z.object({
     orderId: z.uuid(),
-    riderId: z.string(),
-    riderName: z.string(),
+    riderId: storableText(),
+    riderName: storableText(),
     distanceKm: z.number().nonnegative(),
     waitedMs: z.number().int().nonnegative(),
   }),
@@ -21,7 +22,7 @@ export const RiderDeliveredV1 = defineEvent(
   'rider.delivered',
   1,
   Exchanges.orderStatus,
-  z.object({ orderId: z.uuid(), riderId: z.string() }),
+  z.object({ orderId: z.uuid(), riderId: storableText() }),
 );
 
 /** The order was cancelled: its rider (if any) is free again, or it left the waiting line. */
@@ -29,5 +30,5 @@ export const RiderReleasedV1 = defineEvent(
   'rider.released',
   1,
   Exchanges.orderStatus,
-  z.object({ orderId: z.uuid(), riderId: z.string().nullable() }),
+  z.object({ orderId: z.uuid(), riderId: storableText().nullable() }),
 );

@@ -84,16 +84,42 @@ describe('placeOrderRequestSchema', () => {
       (b) => ({ ...b, deliveryAddress: { ...b.deliveryAddress, line1: 'x'.repeat(201) } }),
       'deliveryAddress.line1',
     ],
+    [
+      'empty deliveryInstructions',
+      (b) => ({ ...b, deliveryInstructions: '' }),
+      'deliveryInstructions',
+    ],
+    [
+      'deliveryInstructions over 500',
+      (b) => ({ ...b, deliveryInstructions: 'x'.repeat(501) }),
+      'deliveryInstructions',
+    ],
+    [
+      'deliveryInstructions with a NUL character',
+      (b) => ({ ...b, deliveryInstructions: 'ring\u0000twice' }),
+      'deliveryInstructions',
+    ],
+    [
+      'deliveryInstructions with a lone surrogate',
+      (b) => ({ ...b, deliveryInstructions: 'ring \uDC00 twice' }),
+      'deliveryInstructions',
+    ],
+    [
+      'deliveryInstructions as a number',
+      (b) => ({ ...b, deliveryInstructions: 3 }),
+      'deliveryInstructions',
+    ],
   ])('rejects %s', (_rule, mutate, path) => {
     expect(failures(mutate(valid()))).toContain(path);
   });
 
-  it('accepts the boundaries: 64-char customerId, max lines, quantity 50, 200-char line1, ±90/±180', () => {
+  it('accepts the boundaries: 64-char customerId, max lines, quantity 50, 200-char line1, ±90/±180, 500-char instructions', () => {
     const body = {
       ...valid(),
       customerId: 'c'.repeat(64),
       items: Array(3).fill({ menuItemId: 'i-1', quantity: 50 }),
       deliveryAddress: { line1: 'x'.repeat(200), lat: -90, lng: 180 },
+      deliveryInstructions: 'x'.repeat(500),
     };
     expect(failures(body)).toEqual([]);
   });

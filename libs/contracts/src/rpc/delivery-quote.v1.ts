@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from '../storable-text';
 import { Cents, GeoPoint } from '../events/shared-schemas';
 import { Exchanges } from '../topology';
 import { defineRpc } from './rpc-definition';
@@ -16,7 +17,7 @@ export const DeliveryQuoteV1 = defineRpc(
   'rider-assignment.quotes',
   {
     request: z.strictObject({
-      merchantId: z.string().min(1).max(64),
+      merchantId: storableText().min(1).max(64),
       pickUp: GeoPoint,
       dropOff: GeoPoint,
     }),

@@ -3,9 +3,10 @@ import type { z } from 'zod';
 /**
  * One request/reply exchange between services. Unlike an event, a request is
  * worth something only while its asker waits: it is sent with a reply-to
- * address and a correlation id, expires with the asker's timeout, and lands on
- * a queue that is neither durable nor replicated. The asker must always have
- * an answer of its own for "nobody replied in time".
+ * address (the asker's reply queue, reached through the reply exchange, see
+ * rpc-replies.ts) and a correlation id, expires with the asker's timeout, and
+ * lands on a queue that goes away once no responder uses it. The asker must
+ * always have an answer of its own for "nobody replied in time".
  */
 export interface RpcDefinition<
   TRequest extends z.ZodType = z.ZodType,

@@ -8,6 +8,7 @@ import {
   Post,
   Put,
 } from '@nestjs/common';
+import { Roles } from '@dinner-rush/auth';
 import { z } from 'zod';
 import { ConsumerControl, type ConsumerState } from './consumer-control.service';
 
@@ -23,6 +24,7 @@ const WorkTimeBody = z.object({ workTimeMs: z.number().int().min(0).max(60_000) 
  * and resume a queue's consumer, and change the simulated work per message.
  * No authentication: it exists for a local demo and is off in production.
  */
+@Roles('operator')
 @Controller('admin/consumers')
 export class ConsumerControlController {
   constructor(private readonly control: ConsumerControl) {}

@@ -1,15 +1,14 @@
 import type { AmqpConnection, MessageHandlerOptions } from '@golevelup/nestjs-rabbitmq';
 import { Logger } from '@nestjs/common';
+import { context, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { ConsumeMessage } from 'amqplib';
+import { contextFromCarrier, startSpanIn, withMessageLogFields } from '../tracing/trace-context';
 import { eventTypeLabel, messageHandlerDuration, messagesHandled } from '../messaging-metrics';
+import type { BatchOutcome } from './batch/batch-message';
 import { classifyFailure } from './failure-classification';
-import { trackHandling } from './handling-context';
 
-export type QueueHandler = (
-  message: unknown,
-  raw?: ConsumeMessage,
-  headers?: unknown,
-) => Promise<unknown>;
+/** Takes one delivered message; settles with its outcome once its batch is done. */
+export type QueueHandler = (message: unknown) => Promise<BatchOutcome>;
 
 /**
  * One @RabbitSubscribe handler on its queue, counted and pausable.
@@ -49,8 +48,7 @@ export class ControlledSubscription {
   /** Resolves once the broker accepted the first subscription (never blocks start-up). */
   async start(): Promise<void> {
     const { consumerTag } = await this.amqp.createSubscriber(
-      (message: unknown, raw?: ConsumeMessage, headers?: unknown) =>
-        this.handle(message, raw, headers),
+      (message: unknown, raw?: ConsumeMessage) => this.handle(message, raw),
       this.options,
       this.name,
     );
@@ -69,22 +67,49 @@ export class ControlledSubscription {
     return this.serially(() => this.subscribeAgain());
   }
 
-  private async handle(message: unknown, raw?: ConsumeMessage, headers?: unknown): Promise<void> {
+  private async handle(message: unknown, raw?: ConsumeMessage): Promise<void> {
     if (raw) this.noticeConsumer(raw.fields.consumerTag);
     const stopTimer = messageHandlerDuration.startTimer({ queue: this.queue });
+    const { span, ctx } = this.processSpan(raw);
     let outcome: 'applied' | 'duplicate' | 'failed' | 'dead-lettered' = 'failed';
     try {
-      const handling = await trackHandling(async () => {
-        await this.handler(message, raw, headers);
-      });
-      outcome = handling.duplicate ? 'duplicate' : 'applied';
+      outcome = await context.with(ctx, () => this.handler(message));
     } catch (error) {
       outcome = classifyFailure(error).kind === 'permanent' ? 'dead-lettered' : 'failed';
+      span.setStatus({ code: SpanStatusCode.ERROR, message: String(error) });
       throw error; // golevelup hands it to the queue's failure policy
     } finally {
       stopTimer({ outcome });
       messagesHandled.inc({ queue: this.queue, type: eventTypeLabel(message), outcome });
+      span.setAttribute('dinner_rush.outcome', outcome);
+      span.end();
     }
+  }
+
+  /**
+   * One span per message, from delivery until its batch is done, a child of
+   * the publish that sent it (the `traceparent` header): every consumer of an
+   * order shows in the order's trace. A retried or dead-lettered copy keeps
+   * the headers, so its next attempt joins the same trace.
+   */
+  private processSpan(raw?: ConsumeMessage) {
+    const properties = raw?.properties as
+      { headers?: Record<string, unknown>; messageId?: string; correlationId?: string } | undefined;
+    const parent = withMessageLogFields(contextFromCarrier(properties?.headers), {
+      messageId: properties?.messageId ?? '',
+      correlationId: properties?.correlationId ?? '',
+    });
+    return startSpanIn(parent, `${this.queue} process`, {
+      kind: SpanKind.CONSUMER,
+      attributes: {
+        'messaging.system': 'rabbitmq',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': raw?.fields.exchange ?? '',
+        'messaging.rabbitmq.destination.routing_key': raw?.fields.routingKey ?? '',
+        'messaging.message.id': properties?.messageId ?? '',
+        'messaging.message.conversation_id': properties?.correlationId ?? '',
+      },
+    });
   }
 
   /** A delivery under a consumer tag we have not seen: golevelup re-subscribed after a reconnect. */

@@ -11,9 +11,14 @@ export const DeadLetterHeaders = {
   error: 'x-dead-letter-error',
   originalExchange: 'x-original-exchange',
   originalRoutingKey: 'x-original-routing-key',
+  /** Times the handler failed on this message: its retries plus the final failure. */
   attempts: 'x-attempts',
   failedAt: 'x-failed-at',
-  /** Retries already spent through the delay queues. */
+  /**
+   * Retries already spent through the delay queues, counted by us on each copy.
+   * Never derived from the broker's x-delivery-count, whose meaning changed in
+   * RabbitMQ 4 (it also counts requeues, and resets on every copy anyway).
+   */
   retries: 'x-retries',
   lastError: 'x-last-error',
 } as const;
@@ -56,7 +61,12 @@ export class FailurePolicy {
     error: unknown,
   ): Promise<void> {
     const move = this.decide(names, msg, error);
-    this.logger.warn(move.log);
+    const { messageId, correlationId } = msg.properties as {
+      messageId?: string;
+      correlationId?: string;
+    };
+    // Fields, not text: a log search finds every move of one message or one order.
+    this.logger.warn({ msg: move.log, messageId, correlationId });
     try {
       await publishCopy(channel, move.exchange, move.routingKey, msg, move.headers);
       channel.ack(msg);
@@ -79,7 +89,7 @@ export class FailurePolicy {
     const detail = (error instanceof Error ? error.message : String(error)).slice(0, 1_000);
     const headers = (msg.properties.headers ?? {}) as Record<string, unknown>;
     const retries = Number(headers[DeadLetterHeaders.retries] ?? 0);
-    const attempts = retries + Number(headers['x-delivery-count'] ?? 0) + 1;
+    const attempts = retries + 1;
     const originalRoutingKey = textHeader(
       headers[DeadLetterHeaders.originalRoutingKey],
       msg.fields.routingKey,

@@ -1,12 +1,19 @@
 /**
- * Test-only: `FAULT_HOLD_AFTER_COMMIT_MS` makes every inbox transaction wait
- * that long after its commit, before the handler returns and the message is
- * acked. The fault suite sets it on one consumer so that a SIGKILL lands in
- * the window between commit and ack for certain (otherwise it is a few
- * microseconds wide). Unset, or 0, everywhere else: then it costs nothing.
+ * Test-only holds that widen a window a crash must land in, for the fault
+ * suite and the batch crash test (otherwise each is microseconds wide):
+ * - FAULT_HOLD_IN_TRANSACTION_MS: a batch's transaction waits that long just
+ *   before COMMIT (a SIGKILL then lands mid-batch: nothing is applied);
+ * - FAULT_HOLD_AFTER_COMMIT_MS: it waits that long after COMMIT, before the
+ *   batch is acked (a SIGKILL then lands between commit and ack).
+ * Unset, or 0, everywhere else: then they cost nothing.
  */
-const holdMs = Number(process.env.FAULT_HOLD_AFTER_COMMIT_MS ?? 0);
+const inTransactionMs = Number(process.env.FAULT_HOLD_IN_TRANSACTION_MS ?? 0);
+const afterCommitMs = Number(process.env.FAULT_HOLD_AFTER_COMMIT_MS ?? 0);
+
+export async function holdInTransaction(): Promise<void> {
+  if (inTransactionMs > 0) await new Promise((resolve) => setTimeout(resolve, inTransactionMs));
+}
 
 export async function holdAfterCommit(): Promise<void> {
-  if (holdMs > 0) await new Promise((resolve) => setTimeout(resolve, holdMs));
+  if (afterCommitMs > 0) await new Promise((resolve) => setTimeout(resolve, afterCommitMs));
 }

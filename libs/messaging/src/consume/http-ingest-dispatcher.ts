@@ -1,17 +1,9 @@
-import { DiscoveryService } from '@golevelup/nestjs-discovery';
-import { RABBIT_HANDLER, type MessageHandlerOptions } from '@golevelup/nestjs-rabbitmq';
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { AllEvents, type Envelope } from '@dinner-rush/contracts';
-import { EventRouter } from './event-router';
+import { Injectable } from '@nestjs/common';
+import { AllEvents } from '@dinner-rush/contracts';
+import { parseEnvelope } from './accepted-events';
+import { ConsumerPipelines } from './consumer-pipelines';
 import { PermanentMessageError } from './permanent-message-error';
 import { topicMatches } from './topic-match';
-
-interface IngestRoute {
-  name: string;
-  exchange: string | undefined;
-  routingKeys: readonly string[];
-  handle: (message: unknown) => Promise<void>;
-}
 
 /** What one ingested event did: which subscribed handlers ran it. */
 export interface IngestResult {
@@ -23,53 +15,44 @@ export interface IngestResult {
 const KNOWN_EXCHANGES = new Map(AllEvents.map((event) => [event.type, event.exchange]));
 
 /**
- * Hands an event that arrived over HTTP to the very @RabbitSubscribe methods
- * that consume it from the service's queue: same simulated work, same
- * EventRouter validation, same exactly-once inbox. A handler is chosen the
- * way the broker would route the event to its queue: the binding's routing
- * key pattern matches the event type (and, for events the contracts know, the
- * binding is on the event's own exchange).
+ * Hands an event that arrived over HTTP to the very consumers that take it
+ * from the service's queue: same validation, same pace (WORK_TIME_MS), same
+ * batches, same exactly-once inbox. A consumer is chosen the way the broker
+ * would route the event to its queue: a binding's routing key pattern matches
+ * the event type on the event's own exchange (when the contracts know it).
  */
 @Injectable()
-export class HttpIngestDispatcher implements OnApplicationBootstrap {
-  private routes: IngestRoute[] = [];
+export class HttpIngestDispatcher {
+  constructor(private readonly pipelines: ConsumerPipelines) {}
 
-  constructor(private readonly discovery: DiscoveryService) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    const handlers =
-      await this.discovery.providerMethodsWithMetaAtKey<MessageHandlerOptions>(RABBIT_HANDLER);
-    this.routes = handlers.map(({ discoveredMethod, meta }) => ({
-      name: `${discoveredMethod.parentClass.name}.${discoveredMethod.methodName}`,
-      exchange: meta.exchange,
-      routingKeys: [meta.routingKey ?? []].flat(),
-      handle: discoveredMethod.handler.bind(discoveredMethod.parentClass.instance) as (
-        message: unknown,
-      ) => Promise<void>,
-    }));
-  }
-
-  /** Runs `raw` through every handler subscribed to its type, in turn; throws what they throw. */
+  /** Runs `raw` through every consumer subscribed to its type, in turn; throws what they throw. */
   async ingest(raw: unknown): Promise<IngestResult> {
-    const envelope: Envelope = EventRouter.parseEnvelope(raw);
-    const routes = this.routes.filter((route) => this.subscribes(route, envelope.type));
+    const envelope = parseEnvelope(raw);
+    const routes = this.pipelines.list().filter(({ pipeline }) => {
+      const { exchange, routingKey, bindings } = pipeline.consumer.subscription;
+      const all = [
+        ...[routingKey ?? []].flat().map((key) => ({ exchange, routingKey: key })),
+        ...(bindings ?? []),
+      ];
+      return all.some((binding) => this.routes(binding, envelope.type));
+    });
     if (routes.length === 0) {
       throw new PermanentMessageError(
         'unknown-type',
         `no handler in this service consumes "${envelope.type}"`,
       );
     }
-    for (const route of routes) await route.handle(raw);
+    for (const { pipeline } of routes) await pipeline.handle(raw);
     return {
       messageId: envelope.messageId,
       type: envelope.type,
-      handledBy: routes.map((r) => r.name),
+      handledBy: routes.map((route) => route.name),
     };
   }
 
-  private subscribes(route: IngestRoute, type: string): boolean {
+  private routes(binding: { exchange?: string; routingKey: string }, type: string): boolean {
     const exchange = KNOWN_EXCHANGES.get(type);
-    if (exchange !== undefined && route.exchange !== exchange) return false;
-    return route.routingKeys.some((pattern) => topicMatches(pattern, type));
+    if (exchange !== undefined && binding.exchange !== exchange) return false;
+    return topicMatches(binding.routingKey, type);
   }
 }

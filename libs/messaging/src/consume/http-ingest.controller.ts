@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, HttpException, Logger, Post } from '@nestjs/common';
+import { Roles } from '@dinner-rush/auth';
 import { HttpIngestDispatcher, type IngestResult } from './http-ingest-dispatcher';
 import { PermanentMessageError } from './permanent-message-error';
 
@@ -9,6 +10,7 @@ import { PermanentMessageError } from './permanent-message-error';
  * inbox already had the message); 422 for what the queue path would
  * dead-letter; 503 for what it would retry.
  */
+@Roles('operator') // service to service: the sync baseline's own token
 @Controller('events')
 export class HttpIngestController {
   private readonly logger = new Logger(HttpIngestController.name);

@@ -1,4 +1,3 @@
-import { DiscoveryModule } from '@golevelup/nestjs-discovery';
 import { Module } from '@nestjs/common';
 import { HttpIngestController } from './http-ingest.controller';
 import { HttpIngestDispatcher } from './http-ingest-dispatcher';
@@ -10,7 +9,6 @@ import { HttpIngestDispatcher } from './http-ingest-dispatcher';
  * queued one with the very same handlers.
  */
 @Module({
-  imports: [DiscoveryModule],
   controllers: [HttpIngestController],
   providers: [HttpIngestDispatcher],
 })

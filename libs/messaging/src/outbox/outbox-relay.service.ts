@@ -5,49 +5,46 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { createPgPool } from '@dinner-rush/database';
-import type { Pool } from 'pg';
 import { MESSAGING_OPTIONS, type MessagingModuleOptions } from '../messaging-options';
-import { OutboxRelay } from './outbox-relay';
-import { OutboxStore } from './outbox-store';
 import { drainConsumers } from '../consume/drain-consumers';
+import { PUBLISH_TIMEOUT_MS } from './outbox-entry';
+import { OutboxRelay } from './outbox-relay';
+import { onOutboxCommitted } from './outbox-signal';
+import { OutboxStore } from './outbox-store';
+import { ReturnedMessages } from './returned-messages';
 
 /** Runs the service's outbox relay for the life of the application. */
-
-/** How long a claimed outbox row is a relay's before another may publish it. */
-const DEFAULT_LEASE_MS = 12_000;
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly pool?: Pool;
   private readonly relay?: OutboxRelay;
-  readonly store?: OutboxStore;
+  private unsubscribe?: () => void;
 
   constructor(
-    @Inject(MESSAGING_OPTIONS) options: MessagingModuleOptions,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
     private readonly amqp: AmqpConnection,
   ) {
     const outbox = options.outbox;
     if (!outbox) return;
-    // Two connections, so that marking one batch sent and claiming the next
-    // (pipelined, see OutboxRelay) do not queue for one.
-    // The outbox is a queue table: each claim and mark leaves dead index entries
-    // behind until VACUUM. A plain index scan marks them dead as it passes and
-    // skips them next time; a bitmap scan (which the planner picks on stale
-    // statistics) revisits every one, so claims slowed down with every row ever
-    // sent (34 ms and 6,000 buffers for an empty claim after 60k updates here).
-    this.pool = createPgPool(outbox.databaseUrl, 2, { enable_bitmapscan: 'off' });
-    // A relay that dies holding a lease (SIGKILL) delays its rows by the lease's
-    // remainder; the lease only has to outlast one batch's publish timeout.
-    this.store = new OutboxStore(this.pool, outbox.leaseMs ?? DEFAULT_LEASE_MS);
-    this.relay = new OutboxRelay(this.store, amqp, {
-      pollIntervalMs: outbox.pollIntervalMs,
-      batchSize: outbox.batchSize ?? 200,
-      publishTimeoutMs: outbox.publishTimeoutMs ?? DEFAULT_LEASE_MS / 2,
-    });
+    // The service's own pool: the relay's few statements (sweeps, polls) share its budget.
+    const store = new OutboxStore(outbox.pool, outbox.archive);
+    this.relay = new OutboxRelay(
+      store,
+      amqp,
+      {
+        pollIntervalMs: outbox.pollIntervalMs,
+        batchSize: outbox.batchSize ?? 200,
+        publishTimeoutMs: PUBLISH_TIMEOUT_MS,
+      },
+      new ReturnedMessages(amqp, new Set(outbox.mayFindNoQueue)),
+    );
   }
 
   onApplicationBootstrap(): void {
-    this.relay?.start();
+    const { relay } = this;
+    const pool = this.options.outbox?.pool;
+    if (!relay || !pool) return;
+    this.unsubscribe = onOutboxCommitted(pool, (committed) => relay.committed(committed));
+    relay.start();
   }
 
   /**
@@ -58,6 +55,6 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
   async beforeApplicationShutdown(): Promise<void> {
     await drainConsumers(this.amqp);
     await this.relay?.stop();
-    await this.pool?.end();
+    this.unsubscribe?.();
   }
 }

@@ -1,171 +1,205 @@
 import type { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
 import { Logger } from '@nestjs/common';
-import type { OutboxStore, ClaimedMessage } from './outbox-store';
 import { outboxPublished } from '../messaging-metrics';
-import { onOutboxCommitted } from './outbox-signal';
+import type { OutboxEntry } from './outbox-entry';
+import { publishConfirmed } from './outbox-publisher';
+import type { ReturnedMessages } from './returned-messages';
+import type { CommittedOutbox } from './outbox-signal';
+import type { OutboxStore } from './outbox-store';
 
 export interface OutboxRelaySettings {
-  /** Fallback for rows this process was not told about (written by another replica). */
+  /** How often rows no writer is publishing (left behind, released, left free) are looked for. */
   pollIntervalMs: number;
+  /** Most rows one claim takes. */
   batchSize: number;
   publishTimeoutMs: number;
 }
 
-/** Claimed batches whose confirms may be outstanding at once: the next claim overlaps the broker's work. */
-const BATCHES_IN_FLIGHT = 2;
-const CONFIRMED = Symbol('confirmed');
-const NOT_YET = Symbol('no confirm yet');
+/** Sent rows are deleted together: at most this long after their confirm, or this many at once. */
+const SWEEP_DELAY_MS = 200;
+const SWEEP_MAX_ROWS = 2_000;
+/** VACUUM the outbox after this many deletions (or once a minute when there were any). */
+const VACUUM_EVERY_ROWS = 20_000;
+const VACUUM_EVERY_MS = 60_000;
 
 /**
- * Publishes outbox rows to RabbitMQ with publisher confirms and persistent
- * delivery, marking them sent only after the broker confirmed. It wakes when
- * this process commits outbox rows (outbox-signal.ts), polls as a fallback,
- * and holds no database transaction while it waits on the broker (rows are
- * leased, see OutboxStore).
+ * Publishes the service's outbox rows to RabbitMQ with publisher confirms,
+ * persistent, and removes each row only after the broker confirmed it.
  *
- * Batches are pipelined: a batch's confirms are awaited while the next batch is
- * claimed and published. Per-aggregate order still holds, because a claim
- * skips any row whose aggregate has an earlier row not yet marked sent, and a
- * row is marked sent only once its own confirm arrived.
+ * The fast path costs no database round trip: a writer claims its rows at
+ * insert and hands them over right after COMMIT (outbox-signal.ts); they are
+ * published at once. Confirmed rows are deleted in batches (one statement per
+ * SWEEP_DELAY_MS), which keeps the table small. The poll is the safety net: it
+ * claims rows whose lease ran out (their writer died), rows released after a
+ * failed publish, and rows a writer left free because an earlier row of the
+ * same order was still in the outbox. The relay holds no transaction open while
+ * it waits on the broker.
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private timer?: NodeJS.Timeout;
-  private unsubscribe?: () => void;
-  private draining?: Promise<void>;
-  private wakeAgain = false;
-  private stopped = false;
-  /**
-   * Rows the broker confirmed but the database could not mark sent (it was
-   * down): marked as soon as it answers again, so they are not published a
-   * second time when their lease runs out.
-   */
-  private readonly confirmedUnmarked = new Set<string>();
+  private sweepTimer?: NodeJS.Timeout;
+  private stopped = true;
+  private readonly inFlight = new Set<Promise<void>>();
+  /** Confirmed, not yet deleted. */
+  private toRemove: string[] = [];
+  private claimWanted = false;
+  private claiming?: Promise<void>;
+  private removedSinceVacuum = 0;
+  private lastVacuumAt = Date.now();
 
   constructor(
     private readonly store: OutboxStore,
     private readonly amqp: AmqpConnection,
     private readonly settings: OutboxRelaySettings,
+    private readonly returned: ReturnedMessages,
   ) {}
 
-  /** Returns at once: a database that is down cannot hold up start-up (the poll retries). */
+  /** Returns at once: a database or broker that is down cannot hold up start-up. */
   start(): void {
     this.stopped = false;
-    this.unsubscribe = onOutboxCommitted(() => this.wake());
-    this.timer = setInterval(() => this.wake(), this.settings.pollIntervalMs);
-    this.wake();
+    this.timer = setInterval(() => this.poll(), this.settings.pollIntervalMs);
+    this.poll();
   }
 
-  /** Stops waking, then publishes whatever is still pending once more before returning. */
+  /** A writer's transaction committed: publish what it claimed, claim what it left free. */
+  committed({ claimed, unclaimed }: CommittedOutbox): void {
+    if (claimed.length > 0) this.publish(claimed);
+    if (unclaimed > 0) this.claimWanted = true;
+  }
+
+  /** Stops polling, waits for publishes in flight, deletes what they confirmed, claims once more. */
   async stop(): Promise<void> {
     if (this.stopped) return;
-    this.stopped = true; // wake() ignores commits and polls from here on
-    this.unsubscribe?.();
+    this.stopped = true;
     clearInterval(this.timer);
-    await this.draining;
-    await this.drain();
+    clearTimeout(this.sweepTimer);
+    await this.claiming;
+    await this.settle();
+    // Once more for rows left free; a database or broker that is away leaves them to the next start.
+    await this.claimAll().catch((error: unknown) => {
+      this.logger.warn(`outbox rows left for the next start: ${String(error)}`);
+    });
+    await this.settle();
   }
 
-  /** Starts a drain, or asks the running one to go round once more. */
-  wake(): void {
-    if (this.stopped) return;
-    if (this.draining) {
-      this.wakeAgain = true;
+  private publish(entries: readonly OutboxEntry[]): void {
+    const done: Promise<void> = this.publishNow(entries).finally(() => this.inFlight.delete(done));
+    this.inFlight.add(done);
+  }
+
+  private async publishNow(entries: readonly OutboxEntry[]): Promise<void> {
+    if (!this.amqp.connected) {
+      // Back to the poll, which takes them once the broker is back.
+      await this.release(
+        entries.map((entry) => entry.id),
+        'broker not connected',
+      );
       return;
     }
-    this.draining = this.drain().finally(() => {
-      this.draining = undefined;
-    });
-  }
-
-  private async drain(): Promise<void> {
-    const inFlight = new Set<Promise<void>>();
-    try {
-      do {
-        this.wakeAgain = false;
-        if (!this.amqp.connected) break; // the poll tries again once the broker is back
-        await this.markConfirmedLeftovers();
-        const batch = await this.store.claim(this.settings.batchSize);
-        if (batch.length > 0) {
-          const settled: Promise<void> = this.publish(batch).finally(() =>
-            inFlight.delete(settled),
-          );
-          inFlight.add(settled);
-          // Rows waiting behind this batch's aggregates become claimable once it is marked sent.
-          this.wakeAgain = true;
-        }
-        if (inFlight.size >= BATCHES_IN_FLIGHT || (batch.length === 0 && inFlight.size > 0)) {
-          await Promise.race(inFlight);
-          this.wakeAgain = true;
-        }
-      } while (this.wakeAgain);
-    } catch (error) {
-      this.logger.warn(`outbox drain failed, retrying on next poll: ${String(error)}`);
-    } finally {
-      await Promise.all(inFlight);
+    const outcome = await publishConfirmed(
+      this.amqp,
+      entries,
+      this.settings.publishTimeoutMs,
+      this.returned,
+    );
+    if (outcome.confirmed.length > 0) {
+      outboxPublished.inc(outcome.confirmed.length);
+      this.toRemove.push(...outcome.confirmed);
+      this.scheduleSweep();
     }
+    if (outcome.failed.length > 0) await this.release(outcome.failed, outcome.reason);
   }
 
-  /** Never rejects: whatever was not confirmed is released (or left to its lease) and logged. */
-  private async publish(batch: ClaimedMessage[]): Promise<void> {
+  private async release(ids: readonly string[], reason: unknown): Promise<void> {
+    this.logger.warn(`${ids.length} outbox message(s) not confirmed: ${String(reason)}`);
+    // If the database cannot take them back either, their lease simply runs out.
+    await this.store.release(ids).catch(() => undefined);
+  }
+
+  private scheduleSweep(): void {
+    if (this.toRemove.length >= SWEEP_MAX_ROWS) {
+      clearTimeout(this.sweepTimer);
+      this.sweepTimer = undefined;
+      void this.sweep();
+      return;
+    }
+    this.sweepTimer ??= setTimeout(() => {
+      this.sweepTimer = undefined;
+      void this.sweep();
+    }, SWEEP_DELAY_MS);
+  }
+
+  /** Deletes confirmed rows; on failure keeps them for the next sweep (their lease covers the wait). */
+  private async sweep(): Promise<void> {
+    const ids = this.toRemove;
+    if (ids.length === 0) return;
+    this.toRemove = [];
     try {
-      const confirmed = await this.publishConfirmed(batch);
-      const sent = batch.filter((_, i) => confirmed[i] === CONFIRMED).map((m) => m.id);
-      const failed = batch.filter((_, i) => confirmed[i] !== CONFIRMED).map((m) => m.id);
-      await this.store.markSent(sent).catch((error: unknown) => {
-        for (const id of sent) this.confirmedUnmarked.add(id);
-        throw error;
+      await this.store.removeSent(ids);
+      this.removedSinceVacuum += ids.length;
+    } catch (error) {
+      this.toRemove.push(...ids);
+      this.logger.warn(`could not remove ${ids.length} sent outbox row(s): ${String(error)}`);
+      return;
+    }
+    if (this.claimWanted && !this.stopped) this.poll();
+  }
+
+  /** Timer and after-sweep entry: one claim cycle at a time, plus housekeeping. */
+  private poll(): void {
+    if (this.claiming) {
+      this.claimWanted = true;
+      return;
+    }
+    this.claiming = this.claimAll()
+      .then(() => this.housekeeping())
+      .catch((error: unknown) => {
+        this.logger.warn(`outbox claim failed, retrying on next poll: ${String(error)}`);
+      })
+      .finally(() => {
+        this.claiming = undefined;
       });
-      outboxPublished.inc(sent.length);
-      if (failed.length > 0) {
-        await this.store.release(failed);
-        const reason = confirmed.find((c) => c !== CONFIRMED);
-        this.logger.warn(`${failed.length} outbox message(s) not confirmed: ${String(reason)}`);
-      }
-    } catch (error) {
-      this.logger.warn(`outbox batch not settled, its lease will expire: ${String(error)}`);
-    }
   }
 
-  /** Throws (ending this drain) while the database still cannot mark them. */
-  private async markConfirmedLeftovers(): Promise<void> {
-    if (this.confirmedUnmarked.size === 0) return;
-    const ids = [...this.confirmedUnmarked];
-    await this.store.markSent(ids);
-    for (const id of ids) this.confirmedUnmarked.delete(id);
-    outboxPublished.inc(ids.length);
+  /** Claims and publishes until a claim comes back short. */
+  private async claimAll(): Promise<void> {
+    for (;;) {
+      this.claimWanted = false;
+      if (this.toRemove.length > 0) await this.sweep();
+      if (!this.amqp.connected) return;
+      const batch = await this.store.claim(this.settings.batchSize);
+      if (batch.length > 0) this.publish(batch);
+      if (batch.length < this.settings.batchSize) {
+        if (this.claimWanted) await this.settle();
+        if (!this.claimWanted) return;
+      } else {
+        await this.settle();
+      }
+    }
   }
 
   /**
-   * Issues the whole batch in id order on one confirm channel (so the broker
-   * sees it in order), then waits for the confirms under ONE timer. Each entry
-   * is CONFIRMED, else the reason the message was not confirmed.
+   * Waits for the publishes in flight now, then deletes what they confirmed.
+   * Not for later ones: while intake keeps committing (a stop under load), a
+   * wait for "none in flight" would never end.
    */
-  private async publishConfirmed(batch: ClaimedMessage[]): Promise<unknown[]> {
-    const outcome: unknown[] = batch.map(() => NOT_YET);
-    const confirms = batch.map((message, i) =>
-      this.amqp
-        .publish(message.exchange, message.routingKey, message.content, {
-          persistent: true,
-          contentType: 'application/json',
-          messageId: message.messageId,
-          correlationId: message.correlationId,
-          type: message.type,
-          timestamp: Math.floor(Date.parse(message.occurredAt) / 1000),
-        })
-        .then(
-          () => (outcome[i] = CONFIRMED),
-          (error: unknown) => (outcome[i] = error),
-        ),
-    );
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, this.settings.publishTimeoutMs);
-    });
-    await Promise.race([Promise.all(confirms), timeout]);
-    clearTimeout(timer);
-    return outcome.map((o) =>
-      o === NOT_YET ? new Error(`no confirm within ${this.settings.publishTimeoutMs} ms`) : o,
-    );
+  private async settle(): Promise<void> {
+    await Promise.all([...this.inFlight]);
+    clearTimeout(this.sweepTimer);
+    this.sweepTimer = undefined;
+    await this.sweep();
+  }
+
+  private async housekeeping(): Promise<void> {
+    const now = Date.now();
+    const vacuumDue =
+      this.removedSinceVacuum >= VACUUM_EVERY_ROWS ||
+      (this.removedSinceVacuum > 0 && now - this.lastVacuumAt >= VACUUM_EVERY_MS);
+    if (vacuumDue) {
+      this.removedSinceVacuum = 0;
+      this.lastVacuumAt = now;
+      await this.store.vacuum();
+    }
   }
 }

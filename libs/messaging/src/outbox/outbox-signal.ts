@@ -1,25 +1,39 @@
-/**
- * Wakes this process's outbox relay once a transaction that wrote outbox rows
- * has committed. It replaces a NOTIFY per commit: PostgreSQL serialises every
- * committing transaction that sent a NOTIFY on one database-wide lock, held
- * through its WAL flush, so commits stop sharing fsyncs. Measured here with
- * pgbench at 32 clients: POST /orders' two INSERTs (order + outbox row) commit
- * 3,900/s without the trigger and 1,840/s with it; an outbox row alone,
- * 4,670/s against 1,304/s.
- *
- * Every service relays its own outbox from the process that writes it, so an
- * in-process signal reaches the relay that matters. Rows another process left
- * behind (a replica that crashed before publishing) are found by the poll.
- */
-const wakers = new Set<() => void>();
+import type { Pool } from 'pg';
+import type { OutboxEntry } from './outbox-entry';
 
-/** Registers a relay's wake-up; returns the function that unregisters it. */
-export function onOutboxCommitted(wake: () => void): () => void {
-  wakers.add(wake);
-  return () => wakers.delete(wake);
+/** What a writer hands its relay after COMMIT. */
+export interface CommittedOutbox {
+  /** Rows the writer claimed at insert: the relay publishes them now. */
+  claimed: readonly OutboxEntry[];
+  /** Rows left for the relay's claim (an earlier row of their order was still unsent). */
+  unclaimed: number;
+}
+
+type Listener = (committed: CommittedOutbox) => void;
+
+/**
+ * Hands committed outbox rows to the relay of the same database in this
+ * process: no claim query, no NOTIFY (PostgreSQL serialises every committing
+ * transaction that sent one on one database-wide lock, held through its WAL
+ * flush). Keyed by the pool the rows were written through, so several
+ * services booted in one process (tests) never publish each other's rows.
+ * Rows another process left behind (it died before publishing) wait out
+ * their lease and are found by the relay's poll.
+ */
+const listeners = new Map<Pool, Set<Listener>>();
+
+/** Registers a relay for the rows written through `pool`; returns the unregister call. */
+export function onOutboxCommitted(pool: Pool, listener: Listener): () => void {
+  const forPool = listeners.get(pool) ?? new Set<Listener>();
+  forPool.add(listener);
+  listeners.set(pool, forPool);
+  return () => {
+    forPool.delete(listener);
+    if (forPool.size === 0) listeners.delete(pool);
+  };
 }
 
 /** Call after the COMMIT of a transaction that added outbox rows, never before. */
-export function outboxCommitted(): void {
-  for (const wake of wakers) wake();
+export function outboxCommitted(pool: Pool, committed: CommittedOutbox): void {
+  for (const listener of listeners.get(pool) ?? []) listener(committed);
 }

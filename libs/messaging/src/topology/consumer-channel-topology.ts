@@ -1,69 +1,40 @@
 import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { MESSAGING_OPTIONS, type MessagingModuleOptions } from '../messaging-options';
+import { coalesceAcks, type AckingChannel } from './ack-coalescing';
 import { CONSUMER_CHANNEL } from './consumer-subscription';
+import { keptQueue } from './kept-queues';
 import { exchangesFor, queuesFor } from './rabbit-config';
+import { TopologyKeeper } from './topology-keeper';
 
 /**
- * golevelup declares exchanges on its default channel and binds consumer
- * queues on the consumer channel, concurrently: on a fresh broker a bind can
- * beat the exchange and the channel is closed with 404. Asserting the same
- * exchanges first on the consumer channel (a setup registered before any
- * handler's, re-run on every reconnect) makes the order certain. The same
- * goes for the dead-letter and delay queues: a failed message moved before its
- * delay queue exists would be routed nowhere.
+ * The service's shared topology: every exchange it uses, its dead-letter and
+ * delay queues and their bindings, declared by the TopologyKeeper (on a
+ * channel of its own, again on every reconnect). Subscriptions wait for
+ * `ready` the first time: a bind to an exchange not yet declared would close
+ * the channel with 404, and a failed message moved before its delay queue
+ * exists would be routed nowhere. The consumer channel's first setup makes it
+ * send its acks together (ack-coalescing.ts).
  */
 @Injectable()
 export class ConsumerChannelTopology implements OnModuleInit {
-  private readonly logger = new Logger(ConsumerChannelTopology.name);
-
-  /**
-   * Settles once the topology has been asserted the first time. amqp-connection-manager
-   * runs a channel's setups concurrently, so subscriptions wait for this rather than
-   * racing it (a bind to an exchange not yet declared closes the channel). On
-   * reconnects the durable topology is already there.
-   */
-  readonly ready: Promise<void>;
-  private markReady: () => void = () => undefined;
+  /** Settles once the topology has been declared the first time. */
+  ready: Promise<void> = Promise.resolve();
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
     private readonly amqp: AmqpConnection,
-  ) {
-    this.ready = new Promise((resolve) => (this.markReady = resolve));
-  }
+    private readonly keeper: TopologyKeeper,
+  ) {}
 
   onModuleInit(): void {
-    const channel = this.amqp.managedChannels[CONSUMER_CHANNEL];
-    if (!channel) {
-      this.markReady();
-      return;
-    }
-    const exchanges = exchangesFor(this.options);
-    const queues = queuesFor(this.options);
-    channel
-      .addSetup(async (ch: TopologyChannel) => {
-        for (const exchange of exchanges) {
-          if (exchange.createExchangeIfNotExists === false) await ch.checkExchange(exchange.name);
-          else await ch.assertExchange(exchange.name, exchange.type ?? 'topic', exchange.options);
-        }
-        for (const queue of queues) {
-          if (!queue.name) continue;
-          await ch.assertQueue(queue.name, queue.options);
-          const keys = [queue.routingKey ?? ''].flat();
-          if (queue.exchange)
-            for (const key of keys) await ch.bindQueue(queue.name, queue.exchange, key);
-        }
-        this.markReady();
-      })
-      .catch((error: unknown) => this.logger.warn(`consumer channel topology: ${String(error)}`));
+    this.ready = this.keeper.declare(
+      exchangesFor(this.options),
+      queuesFor(this.options).map(keptQueue),
+    );
+    // Before anything consumes on this channel (a setup registered later cannot start first).
+    void this.amqp.managedChannels[CONSUMER_CHANNEL]?.addSetup((ch: AckingChannel) => {
+      coalesceAcks(ch);
+    });
   }
-}
-
-/** The part of amqplib's channel the setup uses. */
-interface TopologyChannel {
-  checkExchange(name: string): Promise<unknown>;
-  assertExchange(name: string, type: string, options?: object): Promise<unknown>;
-  assertQueue(name: string, options?: object): Promise<unknown>;
-  bindQueue(queue: string, exchange: string, routingKey: string): Promise<unknown>;
 }

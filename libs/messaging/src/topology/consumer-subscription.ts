@@ -8,6 +8,20 @@ export const CONSUMER_CHANNEL = 'consumer';
 export const DELIVERY_LIMIT = 10;
 
 /**
+ * A dead-letter queue's delivery limit. It has no dead-letter exchange of its
+ * own, so a message past the limit would be dropped, and RabbitMQ 4 gives every
+ * quorum queue a limit of 20 unless told otherwise: an operator inspecting the
+ * queue (each look a redelivery) must never lose a dead letter. Effectively no
+ * limit: RabbitMQ 4's "-1 means unlimited" is refused by 3.x.
+ */
+export const DEAD_LETTER_DELIVERY_LIMIT = 1_000_000;
+
+/** Arguments of a consumer's dead-letter queue: quorum, with the limit above. */
+export function deadLetterQueueArguments(): Record<string, unknown> {
+  return { 'x-queue-type': 'quorum', 'x-delivery-limit': DEAD_LETTER_DELIVERY_LIMIT };
+}
+
+/**
  * Arguments of a consumer's work queue: quorum (replicated, delivery limit) and
  * dead-lettering that is itself at-least-once (RabbitMQ 3.10+).
  */

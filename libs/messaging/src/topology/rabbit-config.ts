@@ -6,12 +6,20 @@ import {
 } from '@golevelup/nestjs-rabbitmq';
 import { Exchanges, type ConsumerQueueNames } from '@dinner-rush/contracts';
 import { BrokerLogger } from './broker-logger';
-import { CONSUMER_CHANNEL } from './consumer-subscription';
+import { CONSUMER_CHANNEL, deadLetterQueueArguments } from './consumer-subscription';
 import { retryTopology } from '../consume/retry-schedule';
 import { withTopologyMode, type BrokerTopologyMode } from './provisioned-topology';
+import { brokerUrls } from '../broker/broker-urls';
+import { withQuorumGroupSize } from './quorum-group-size';
 
 export interface BrokerSettings {
+  /** One broker URL or a cluster's nodes, comma-separated (see brokerUrls). */
   rabbitmqUrl: string;
+  /**
+   * Members of each new quorum queue (x-quorum-initial-group-size); unset: the
+   * broker's default (as many nodes as it has, up to its quorum_cluster_size).
+   */
+  quorumInitialGroupSize?: number;
   /** Unacked messages in flight per consumer: the service's pace. */
   prefetch: number;
   /** The work queues this service consumes; their dead-letter pairs are declared here. */
@@ -34,6 +42,7 @@ export function exchangesFor(settings: BrokerSettings): RabbitMQExchangeConfig[]
     { name: Exchanges.orders, type: 'topic', options: { durable: true } },
     { name: Exchanges.orderStatus, type: 'topic', options: { durable: true } },
     { name: Exchanges.orderRequests, type: 'direct', options: { durable: true } },
+    { name: Exchanges.rpcReplies, type: 'topic', options: { durable: true } },
     { name: Exchanges.orderReplay, type: 'direct', options: { durable: true } },
     ...settings.consumes.flatMap((names) => [
       { name: names.deadLetterExchange, type: 'fanout', options: { durable: true } },
@@ -45,33 +54,52 @@ export function exchangesFor(settings: BrokerSettings): RabbitMQExchangeConfig[]
 
 /** Every queue a service declares besides its work queues: dead-letter and delay queues, its own. */
 export function queuesFor(settings: BrokerSettings): RabbitMQQueueConfig[] {
-  return [
+  const queues: RabbitMQQueueConfig[] = [
     ...settings.consumes.flatMap((names): RabbitMQQueueConfig[] => [
       {
         name: names.deadLetterQueue,
         exchange: names.deadLetterExchange,
         routingKey: '',
-        options: { durable: true, arguments: { 'x-queue-type': 'quorum' } },
+        options: { durable: true, arguments: deadLetterQueueArguments() },
       },
       ...retryTopology(names).queues,
     ]),
     ...(settings.extraQueues ?? []),
   ];
+  return queues.map((queue) => ({
+    ...queue,
+    options: withQuorumGroupSize(queue.options, settings.quorumInitialGroupSize),
+  }));
 }
+
+/** Seconds between heartbeats, both ways: the only way to notice a node that went silent. */
+export const HEARTBEAT_S = 5;
+/** How long one node may take to accept a connection (TCP and the AMQP handshake). */
+export const CONNECT_TIMEOUT_MS = 5_000;
 
 /** The golevelup configuration every Dinner Rush service shares. */
 export function rabbitConfig(settings: BrokerSettings): RabbitMQConfig {
   return {
-    uri: settings.rabbitmqUrl,
+    // amqp-connection-manager connects to the first node and moves to the next on each reconnect.
+    uri: brokerUrls(settings.rabbitmqUrl),
+    // Asserting an existing exchange takes no cluster-wide lock, so the default channel may do it.
     exchanges: exchangesFor(settings),
-    queues: queuesFor(settings),
+    // Queues and bindings are the TopologyKeeper's (ConsumerChannelTopology): never on this channel.
+    queues: [],
     // Consumers get their own channel and pace; publishing (relay, dead-lettering) uses the default one.
     channels: { [CONSUMER_CHANNEL]: { prefetchCount: settings.prefetch } },
     // Never the library default (REQUEUE): ConsumerRegistrar gives work queues the FailurePolicy.
     defaultSubscribeErrorBehavior: MessageHandlerErrorBehavior.NACK,
     // Start the HTTP side at once; /health reports not-ready until connected.
     connectionInitOptions: { wait: false },
-    connectionManagerOptions: { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 },
+    connectionManagerOptions: {
+      // A node that stops answering is given up on after two missed heartbeats (10 s)...
+      heartbeatIntervalInSeconds: HEARTBEAT_S,
+      reconnectTimeInSeconds: 1,
+      // ...and one that accepts TCP but never answers the handshake (frozen, cut off) after this,
+      // so the next reconnect tries the next node instead of waiting for it forever.
+      connectionOptions: { timeout: CONNECT_TIMEOUT_MS },
+    },
     logger: new BrokerLogger(),
     // Handlers are subscribed by ConsumerRegistrar, which does not block start-up on the broker.
     registerHandlers: false,

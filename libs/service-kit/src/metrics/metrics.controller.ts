@@ -1,4 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
+import { Roles } from '@dinner-rush/auth';
 import { register } from 'prom-client';
 
 /**
@@ -6,6 +7,7 @@ import { register } from 'prom-client';
  * where every lib and app registers its metrics. Deliberately outside the
  * health and problem+json paths: a scraper wants plain text, even mid-outage.
  */
+@Roles('operator') // a scraper gets an operator token (client_credentials)
 @Controller('metrics')
 export class MetricsController {
   @Get()

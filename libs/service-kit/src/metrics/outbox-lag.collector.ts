@@ -12,14 +12,15 @@ interface OutboxLag {
 
 const LAG_SQL = `SELECT count(*)::int AS pending,
                         coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS age
-                   FROM outbox WHERE sent_at IS NULL`;
+                   FROM outbox`;
 
 const readers = new Set<OutboxReader>();
 let inFlight: Promise<OutboxLag> | undefined;
 
 /**
  * How far the relay is behind, read at scrape time from the outbox itself
- * (the (sent_at, id) index serves it): a growing count or age means the broker
+ * (a row leaves it at most ~200 ms after its confirm, see OutboxRelay): a
+ * growing count or age means the broker
  * is away or confirms are slow, while orders are still being accepted.
  */
 export const outboxPendingMessages = new Gauge({

@@ -27,9 +27,13 @@ function serveOpenApi(app: INestApplication): void {
     .setTitle(title)
     .setDescription(
       `HTTP API of Dinner Rush ${title}. Errors are RFC 9457 application/problem+json. ` +
-        'Messaging contracts: docs/asyncapi.json.',
+        'Messaging contracts: docs/asyncapi.json. Calls carry a bearer access token ' +
+        '(npm run token); the catalogue, quotes and health need none (docs/auth.md).',
     )
     .setVersion(process.env.npm_package_version ?? '0.1.0')
+    // Swagger UI's Authorize button: paste a token from `npm run token`.
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .addSecurityRequirements('bearer')
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup(OPENAPI_PATH, app, document, { jsonDocumentUrl: `${OPENAPI_PATH}-json` });

@@ -1,10 +1,12 @@
-/** The slice of `fetch` the client needs; tests pass a fake, the app passes the global one. */
-export type WebhookFetch = (url: string, init: RequestInit) => Promise<Response>;
+import { postWebhook, type WebhookPost } from './webhook-post';
+
+/** One POST (postWebhook by default; tests pass a scripted one). */
+export type WebhookPoster = (post: WebhookPost, deadlineMs: number) => Promise<void>;
 
 export interface WebhookPolicy {
   /** Tries per delivery, the first included. */
   attempts: number;
-  /** Per try: connect, send and read the answer. */
+  /** Per try: ONE deadline for connect, send and reading the (size-capped) answer. */
   timeoutMs: number;
   /** Pause before the second try, doubled before each further one. */
   backoffMs: number;
@@ -36,15 +38,15 @@ export function backoffDelay(retry: number, baseMs: number): number {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * POSTs a notification to a webhook (a merchant's, a customer gateway) with a
- * few quick retries. Only a 2xx answer counts; anything else (status, timeout,
- * refused connection) is retried. The Idempotency-Key lets the receiver dedupe
- * a retry or a broker redelivery.
+ * POSTs a notification to an operator-configured webhook (the customer push
+ * gateway) with a few quick retries. Only a 2xx answer counts; anything else
+ * (status, timeout, refused connection, oversized answer) is retried. The
+ * Idempotency-Key lets the receiver dedupe a retry or a broker redelivery.
  */
 export class WebhookClient {
   constructor(
     private readonly policy: WebhookPolicy,
-    private readonly fetchFn: WebhookFetch = (url, init) => fetch(url, init),
+    private readonly post: WebhookPoster = (post, deadlineMs) => postWebhook(post, { deadlineMs }),
     private readonly pause: (ms: number) => Promise<void> = sleep,
   ) {}
 
@@ -54,27 +56,23 @@ export class WebhookClient {
     for (let attempt = 1; attempt <= this.policy.attempts; attempt++) {
       if (attempt > 1) await this.pause(backoffDelay(attempt - 1, this.policy.backoffMs));
       try {
-        await this.post(request);
+        await this.post(
+          {
+            url: request.url,
+            headers: {
+              'content-type': 'application/json',
+              'idempotency-key': request.idempotencyKey,
+            },
+            body: JSON.stringify(request.body),
+          },
+          this.policy.timeoutMs,
+        );
         return attempt;
       } catch (error) {
         lastError = error;
       }
     }
     throw new WebhookDeliveryError(request.url, this.policy.attempts, lastError);
-  }
-
-  private async post({ url, idempotencyKey, body }: WebhookRequest): Promise<void> {
-    const response = await this.fetchFn(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
-      body: JSON.stringify(body),
-      // A redirect could hand the payload to a host nobody registered.
-      redirect: 'error',
-      signal: AbortSignal.timeout(this.policy.timeoutMs),
-    });
-    // Read the answer to the end so the connection can be reused; its content is ignored.
-    await response.arrayBuffer().catch(() => undefined);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
   }
 }
 

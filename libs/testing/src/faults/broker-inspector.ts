@@ -1,4 +1,6 @@
-import { connect, type ChannelModel } from 'amqplib';
+import { readQueueState } from '@dinner-rush/pipeline-stats';
+import { connectToAnyBroker } from '@dinner-rush/messaging';
+import type { ChannelModel } from 'amqplib';
 
 export interface QueueState {
   queue: string;
@@ -15,8 +17,10 @@ export interface PeekedMessage {
 
 /**
  * Reads queue state straight from the broker (queue.declare-ok is live, unlike
- * the management API's sampled statistics), reconnecting whenever the broker
- * went away in between: the suite keeps one across stops and kills.
+ * the management API's sampled statistics; the read is pipeline-stats' own),
+ * and peeks, purges and deletes, reconnecting whenever the broker
+ * went away in between: the suite keeps one across stops and kills (on a
+ * cluster, `url` lists the nodes and the next one that answers is used).
  */
 export class BrokerInspector {
   private connection?: ChannelModel;
@@ -24,13 +28,9 @@ export class BrokerInspector {
   constructor(private readonly url: string) {}
 
   async queueState(queue: string): Promise<QueueState> {
-    const channel = await (await this.connected()).createChannel();
-    try {
-      const { messageCount, consumerCount } = await channel.checkQueue(queue);
-      return { queue, messages: messageCount, consumers: consumerCount };
-    } finally {
-      await channel.close().catch(() => undefined);
-    }
+    const state = await readQueueState(await this.connected(), queue);
+    if (!state) throw new Error(`queue ${queue} does not exist`);
+    return { queue, ...state };
   }
 
   /**
@@ -80,7 +80,7 @@ export class BrokerInspector {
 
   private async connected(): Promise<ChannelModel> {
     if (this.connection) return this.connection;
-    const connection = await connect(this.url);
+    const connection = await connectToAnyBroker(this.url, { timeoutMs: 3_000, heartbeatS: 2 });
     const forget = () => {
       if (this.connection === connection) this.connection = undefined;
     };

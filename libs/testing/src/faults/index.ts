@@ -1,5 +1,6 @@
 export * from './run-command';
 export * from './private-rabbitmq';
+export * from './private-rabbitmq-cluster';
 export * from './private-postgres';
 export * from './broker-inspector';
 export * from './pipeline-database';

@@ -21,7 +21,7 @@ export class PipelineDatabase {
     const union = this.schemas
       .map(
         (schema) =>
-          `SELECT coalesce(extract(epoch FROM now() - min(created_at)) * 1000, 0) AS lag FROM "${schema}".outbox WHERE sent_at IS NULL`,
+          `SELECT coalesce(extract(epoch FROM now() - min(created_at)) * 1000, 0) AS lag FROM "${schema}".outbox`,
       )
       .join(' UNION ALL ');
     const { rows } = await this.pool.query<{ lag: string }>(
@@ -30,10 +30,22 @@ export class PipelineDatabase {
     return Number(rows[0]?.lag ?? 0);
   }
 
+  /** Messages each schema's inbox took after `at` (what its consumers applied since). */
+  async appliedSince(at: Date): Promise<Record<string, number>> {
+    const union = this.schemas
+      .map(
+        (schema) =>
+          `SELECT '${schema}' AS schema, count(*) AS n FROM "${schema}".inbox WHERE processed_at > $1`,
+      )
+      .join(' UNION ALL ');
+    const { rows } = await this.pool.query<{ schema: string; n: string }>(union, [at]);
+    return Object.fromEntries(rows.map((row) => [row.schema, Number(row.n)]));
+  }
+
   /** Unsent rows in one schema's outbox. */
   async pending(schema: string): Promise<number> {
     const { rows } = await this.pool.query<{ n: string }>(
-      `SELECT count(*) AS n FROM "${schema}".outbox WHERE sent_at IS NULL`,
+      `SELECT count(*) AS n FROM "${schema}".outbox`,
     );
     return Number(rows[0]?.n ?? 0);
   }

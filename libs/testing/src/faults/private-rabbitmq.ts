@@ -14,6 +14,28 @@ const binary = (name: string) => (existsSync(join(SBIN, name)) ? join(SBIN, name
  * stop, kill and restart it while everyone else keeps using the shared broker.
  * Data survives a kill: a restart reuses the same mnesia directory.
  */
+export interface PrivateRabbitMQOptions {
+  /** HOME holding the Erlang cookie: nodes of one cluster share it (default: the node's own). */
+  cookieHome?: string;
+  /** More rabbitmq.conf lines (e.g. cluster_partition_handling). */
+  config?: readonly string[];
+  /** The management plugin (default on); a cluster's nodes go without it to start faster. */
+  management?: boolean;
+  /** Fixed ports (a cluster a user starts and connects to); default: free ones. */
+  ports?: { amqp: number; management: number; dist: number };
+  /** Where its data and logs live (created if missing); default: a new temp dir. */
+  dir?: string;
+}
+
+/** What it takes to find a running node again from another process (cluster:local stop). */
+export interface NodeDescription {
+  dir: string;
+  nodeName: string;
+  amqpPort: number;
+  managementPort: number;
+  env: Record<string, string>;
+}
+
 export class PrivateRabbitMQ {
   private constructor(
     readonly dir: string,
@@ -23,15 +45,23 @@ export class PrivateRabbitMQ {
     private readonly env: NodeJS.ProcessEnv,
   ) {}
 
-  static async start(label = 'faults'): Promise<PrivateRabbitMQ> {
-    const dir = mkdtempSync(join(tmpdir(), `dr-${label}-rabbit-`));
-    const [amqpPort, managementPort, distPort] = [
-      await freePort(),
-      await freePort(),
-      await freePort(),
-    ];
+  static async start(
+    label = 'faults',
+    options: PrivateRabbitMQOptions = {},
+  ): Promise<PrivateRabbitMQ> {
+    const dir = options.dir ?? mkdtempSync(join(tmpdir(), `dr-${label}-rabbit-`));
+    mkdirSync(dir, { recursive: true });
+    const {
+      amqp: amqpPort,
+      management: managementPort,
+      dist: distPort,
+    } = options.ports ?? {
+      amqp: await freePort(),
+      management: await freePort(),
+      dist: await freePort(),
+    };
     const nodeName = `dr-${label}-${amqpPort}@localhost`;
-    for (const sub of ['home', 'mnesia', 'log']) mkdirSync(join(dir, sub));
+    for (const sub of ['home', 'mnesia', 'log']) mkdirSync(join(dir, sub), { recursive: true });
     writeFileSync(
       join(dir, 'rabbitmq.conf'),
       [
@@ -41,14 +71,16 @@ export class PrivateRabbitMQ {
         // guest may connect over loopback only by default; this node never leaves loopback anyway.
         'loopback_users = none',
         'collect_statistics_interval = 1000',
+        ...(options.config ?? []),
         '',
       ].join('\n'),
     );
-    writeFileSync(join(dir, 'enabled_plugins'), '[rabbitmq_management].\n');
+    const plugins = options.management === false ? '[]' : '[rabbitmq_management]';
+    writeFileSync(join(dir, 'enabled_plugins'), `${plugins}.\n`);
     writeFileSync(join(dir, 'rabbitmq-env.conf'), ''); // keeps the machine's NODENAME out
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      HOME: join(dir, 'home'), // the node and its CLI share the cookie created here
+      HOME: options.cookieHome ?? join(dir, 'home'), // the node and its CLI share the cookie there
       RABBITMQ_CONF_ENV_FILE: join(dir, 'rabbitmq-env.conf'),
       RABBITMQ_NODENAME: nodeName,
       RABBITMQ_NODE_PORT: String(amqpPort),
@@ -69,6 +101,32 @@ export class PrivateRabbitMQ {
       await node.destroy();
       throw error;
     }
+  }
+
+  /** A node another process can stop (see attach). */
+  describe(): NodeDescription {
+    const env = Object.fromEntries(
+      Object.entries(this.env).filter(
+        (entry): entry is [string, string] =>
+          (entry[0].startsWith('RABBITMQ_') || ['HOME', 'ERL_EPMD_ADDRESS'].includes(entry[0])) &&
+          entry[1] !== undefined,
+      ),
+    );
+    return {
+      dir: this.dir,
+      nodeName: this.nodeName,
+      amqpPort: this.amqpPort,
+      managementPort: this.managementPort,
+      env,
+    };
+  }
+
+  /** The node describe() described, started by another process. */
+  static attach(node: NodeDescription): PrivateRabbitMQ {
+    return new PrivateRabbitMQ(node.dir, node.nodeName, node.amqpPort, node.managementPort, {
+      ...process.env,
+      ...node.env,
+    });
   }
 
   get url(): string {
@@ -102,6 +160,29 @@ export class PrivateRabbitMQ {
     await waitFor(() => (isAlive(pid) ? undefined : true), { what: `beam ${pid} gone` });
   }
 
+  /** Stops the node cleanly (rabbitmqctl stop), keeping its data for boot(). */
+  async stop(): Promise<void> {
+    const pid = this.pid();
+    await this.ctl('stop');
+    if (pid !== undefined)
+      await waitFor(() => (isAlive(pid) ? undefined : true), { what: `beam ${pid} gone` });
+  }
+
+  /**
+   * SIGSTOP to the node's beam process: it answers nobody (clients, its
+   * peers) until resume(), as if cut off by the network, without touching the
+   * machine's network. See docs/cluster.md for why this stands in for a partition.
+   */
+  pause(): void {
+    const pid = this.pid();
+    if (pid !== undefined) process.kill(pid, 'SIGSTOP');
+  }
+
+  resume(): void {
+    const pid = this.pid();
+    if (pid !== undefined && isAlive(pid)) process.kill(pid, 'SIGCONT');
+  }
+
   /** Starts the node again on the same data (after kill() or stop()). */
   async boot(): Promise<void> {
     await runCommand(binary('rabbitmq-server'), ['-detached'], { env: this.env });
@@ -128,6 +209,7 @@ export class PrivateRabbitMQ {
 
   /** Stops the node (killing it if it will not stop) and deletes its directory. */
   async destroy(): Promise<void> {
+    this.resume(); // a paused node would not stop
     await this.ctl('stop').catch(() => undefined);
     const pid = this.pid();
     if (pid !== undefined && isAlive(pid)) {

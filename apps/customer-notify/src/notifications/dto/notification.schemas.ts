@@ -1,9 +1,10 @@
+import { storableText } from '@dinner-rush/contracts';
 import { z } from 'zod';
 
 /** Customer ids come from the order; any non-empty string up to 100 characters. */
 // Schemas and types are named apart: a value named like a parameter's type would become its
 // runtime design type (SWC decorator metadata), which OpenAPI generation would read as a class.
-export const CustomerParamsSchema = z.object({ customerId: z.string().trim().min(1).max(100) });
+export const CustomerParamsSchema = z.object({ customerId: storableText().trim().min(1).max(100) });
 export type CustomerParams = z.infer<typeof CustomerParamsSchema>;
 
 export const OrderParamsSchema = z.object({ orderId: z.uuid() });

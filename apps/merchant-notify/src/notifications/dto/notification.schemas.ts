@@ -10,6 +10,10 @@ export interface NotificationView {
   orderId: string;
   kind: string;
   channel: string;
+  /** 'stored' (inbox) | 'pending' (webhook, being delivered) | 'delivered' | 'failed'. */
+  status: string;
+  /** Why the webhook delivery failed for good (status 'failed'), else null. */
+  failure: string | null;
   createdAt: string;
   payload: unknown;
 }

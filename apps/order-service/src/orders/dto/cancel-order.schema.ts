@@ -1,8 +1,9 @@
+import { storableText } from '@dinner-rush/contracts';
 import { z } from 'zod';
 
 /** POST /orders/:id/cancel body; the body itself is optional. */
 export const CancelOrderSchema = z
-  .strictObject({ reason: z.string().min(1).max(500).optional() })
+  .strictObject({ reason: storableText().min(1).max(500).optional() })
   .optional();
 
 export type CancelOrderRequest = z.infer<typeof CancelOrderSchema>;

@@ -1,3 +1,4 @@
+import { storableText } from '@dinner-rush/contracts';
 import { z } from 'zod';
 
 /**
@@ -5,7 +6,7 @@ import { z } from 'zod';
  * like POST /orders, so a misspelt parameter is a 400, not a silent default.
  */
 export const QuoteQuerySchema = z.strictObject({
-  merchantId: z.string().min(1).max(64),
+  merchantId: storableText().min(1).max(64),
   lat: z.coerce.number().min(-90).max(90),
   lng: z.coerce.number().min(-180).max(180),
 });
@@ -23,5 +24,9 @@ export const QuoteViewSchema = z.object({
   /** Why the fallback was used: timeout, not-connected, invalid-reply, failed. */
   fallbackReason: z.string().optional(),
   quotedAt: z.iso.datetime(),
+  /** Pass it as POST /orders' quoteToken (same merchant and address) to be charged this fee. */
+  quoteToken: z.string(),
+  /** Until when the quoteToken holds. */
+  expiresAt: z.iso.datetime(),
 });
 export type QuoteView = z.infer<typeof QuoteViewSchema>;

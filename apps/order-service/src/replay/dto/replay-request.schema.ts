@@ -1,3 +1,4 @@
+import { storableText } from '@dinner-rush/contracts';
 import { z } from 'zod';
 
 // Schema and type are named apart: a value named like the body type would become its runtime
@@ -15,8 +16,8 @@ export const ReplayRequestSchema = z.strictObject({
     ),
   /** Only events that happened at or after this instant; all history when absent. */
   since: z.iso.datetime({ offset: true }).optional(),
-  /** Only these event types (e.g. order.created.v1); every order event when absent. */
-  types: z.array(z.string().min(1)).min(1).max(20).optional(),
+  /** Only these event types (e.g. order.created.v2); when absent, every order event once (v1, not its v2 twin). */
+  types: z.array(storableText().min(1).max(100)).min(1).max(20).optional(),
 });
 export type ReplayRequest = z.infer<typeof ReplayRequestSchema>;
 

@@ -3,7 +3,6 @@ import { Queues } from '@dinner-rush/contracts';
 import { replayExchange } from '@dinner-rush/messaging';
 import { ServiceModule } from '@dinner-rush/service-kit';
 import type { __Name__Config } from './config';
-import { DatabaseModule } from './database/database.module';
 import { PrismaService } from './database/prisma.service';
 import { OrdersModule } from './orders/orders.module';
 
@@ -16,7 +15,7 @@ export class AppModule {
       // Its own work queue (with its dead-letter pair), and the exchange replays arrive on.
       broker: { consumes: [Queues.__nameCamel__], extraExchanges: [replayExchange] },
       database: PrismaService,
-      imports: [DatabaseModule, OrdersModule],
+      imports: [OrdersModule],
     });
   }
 }

@@ -1,3 +1,5 @@
+// First: tracing patches http, express, NestJS and pg only if it loads before them.
+import '@dinner-rush/telemetry';
 import { migrateOnStart } from '@dinner-rush/database';
 import { loadConfig, runMain, startService } from '@dinner-rush/service-kit';
 import { AppModule } from './app.module';

@@ -1,8 +1,11 @@
 import { Controller, Get, Param } from '@nestjs/common';
+import { Roles } from '@dinner-rush/auth';
 import { ProblemException, ZodValidationPipe } from '@dinner-rush/service-kit';
 import { OrderParamsSchema, type OrderParams, type OrderRecordsView } from './dto/order-records.dto';
 import { OrdersRepository } from './orders.repository';
 
+// Who may call it (docs/auth.md): a route without a rule is refused.
+@Roles('operator')
 @Controller('__name__/orders')
 export class OrdersController {
   constructor(private readonly orders: OrdersRepository) {}

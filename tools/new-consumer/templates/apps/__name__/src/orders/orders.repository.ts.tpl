@@ -1,18 +1,40 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type PrismaTx } from '../database/prisma.service';
+import type { PgTx } from '@dinner-rush/messaging';
+import type { Pool } from 'pg';
+import { PrismaService } from '../database/prisma.service';
 import type { OrderRecord } from './order-record';
 
-/** The order_records table. */
+/**
+ * The order_records table: the consumer writes a batch per statement on its
+ * pg transaction; the read API uses Prisma.
+ */
 @Injectable()
 export class OrdersRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  readonly pool: Pool;
 
-  /** One database transaction, in the shape applyExactlyOnce expects. */
-  readonly transaction = (work: (tx: PrismaTx) => Promise<void>): Promise<void> =>
-    this.prisma.$transaction(work);
+  constructor(private readonly prisma: PrismaService) {
+    this.pool = prisma.pool;
+  }
 
-  async insert(tx: PrismaTx, record: OrderRecord): Promise<void> {
-    await tx.orderRecord.createMany({ data: [record], skipDuplicates: true });
+  async insertAll(tx: PgTx, records: readonly OrderRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await tx.query(
+      `INSERT INTO order_records (message_id, order_id, type, occurred_at)
+       SELECT message_id, order_id, type, occurred_at
+         FROM jsonb_to_recordset($1::jsonb)
+           AS (message_id uuid, order_id uuid, type text, occurred_at timestamptz)
+       ON CONFLICT DO NOTHING`,
+      [
+        JSON.stringify(
+          records.map((r) => ({
+            message_id: r.messageId,
+            order_id: r.orderId,
+            type: r.type,
+            occurred_at: r.occurredAt.toISOString(),
+          })),
+        ),
+      ],
+    );
   }
 
   /** Oldest first. */

@@ -1,7 +1,0 @@
-import { Global, Module } from '@nestjs/common';
-import { PrismaService } from './prisma.service';
-
-/** Global: the health check and the ledger feature share one connection pool. */
-@Global()
-@Module({ providers: [PrismaService], exports: [PrismaService] })
-export class DatabaseModule {}

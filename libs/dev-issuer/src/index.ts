@@ -1,0 +1,3 @@
+export * from './dev-issuer-clients';
+export * from './dev-issuer';
+export * from './listen';

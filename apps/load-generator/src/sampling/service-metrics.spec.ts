@@ -1,21 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { metricSum, readServiceSample } from './service-metrics';
-
-describe('metricSum', () => {
-  it('adds every label set of the named metric and ignores metrics that only share its prefix', () => {
-    const text = [
-      '# HELP messages_handled_total handled',
-      'messages_handled_total{queue="a"} 3',
-      'messages_handled_total{queue="b"} 4',
-      'messages_handled_total_created 99',
-      'process_resident_memory_bytes 1024',
-    ].join('\n');
-    expect(metricSum(text, 'messages_handled_total')).toBe(7);
-    expect(metricSum(text, 'process_resident_memory_bytes')).toBe(1024);
-    expect(metricSum(text, 'orders_accepted_total')).toBeNull();
-  });
-});
+import { readServiceSample } from './service-metrics';
 
 describe('readServiceSample against a service too busy to finish its answer', () => {
   let server: Server;
@@ -39,7 +24,9 @@ describe('readServiceSample against a service too busy to finish its answer', ()
   });
 
   it('reports the metrics as unknown instead of throwing when the body times out', async () => {
-    await expect(readServiceSample(baseUrl, 200)).resolves.toEqual({
+    // /metrics never finishes, so this always waits out the whole timeout; it is generous
+    // because /health shares it, and a first fetch on a loaded CI machine can take a second.
+    await expect(readServiceSample(baseUrl, 3_000)).resolves.toEqual({
       up: true,
       rssBytes: null,
       handled: null,

@@ -66,7 +66,9 @@ export class ServiceProcess {
     await this.waitHealthy();
   }
 
-  async waitHealthy(timeoutMs = 60_000): Promise<void> {
+  // Generous: a crash is seen at once (exitCode), and a start on a loaded two-core CI machine
+  // (a whole pipeline per test file, two files at a time) has taken over a minute.
+  async waitHealthy(timeoutMs = 120_000): Promise<void> {
     await waitFor(
       async () => {
         if (this.child?.exitCode !== null)

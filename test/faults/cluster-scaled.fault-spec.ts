@@ -120,6 +120,7 @@ describe('faults: two of every service on a three-node cluster', () => {
       accepted: audit.accepted,
       cancelled: audit.cancelled,
       lost: audit.lost.length,
+      lostBy: audit.lostBy,
       doubleApplied: audit.doubleApplied.length,
       debitMismatch: audit.debitMismatch.length,
       trialBalanceZero: audit.trialBalanceZero,

@@ -48,7 +48,11 @@ describe('npm start on a three-node RabbitMQ cluster', () => {
     await sleep(LOAD_MS);
     const load = await intake.stop();
     const audit = await auditPipeline(
-      { orderService: pipeline.url('order-service'), ledger: pipeline.url('ledger') },
+      {
+        orderService: pipeline.url('order-service'),
+        ledger: pipeline.url('ledger'),
+        riderAssignment: pipeline.url('rider-assignment'),
+      },
       load.accepted,
       { timeoutMs: 180_000, concurrency: 4 },
     );
@@ -56,6 +60,7 @@ describe('npm start on a three-node RabbitMQ cluster', () => {
       case: `npm start on 3 nodes: ${label}`,
       accepted: audit.accepted,
       lost: audit.lost.length,
+      lostBy: audit.lostBy,
       doubleApplied: audit.doubleApplied.length,
       trialBalanceZero: audit.trialBalanceZero,
       statuses: load.statuses,

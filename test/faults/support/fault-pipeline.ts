@@ -148,7 +148,11 @@ export class FaultPipeline {
   /** Reads the services' own APIs for every accepted order (libs/audit). */
   audit(accepted: readonly AcceptedOrder[], timeoutMs = 120_000): Promise<AuditReport> {
     return auditPipeline(
-      { orderService: this.orderServiceUrl, ledger: this.services.ledger.baseUrl },
+      {
+        orderService: this.orderServiceUrl,
+        ledger: this.services.ledger.baseUrl,
+        riderAssignment: this.services['rider-assignment'].baseUrl,
+      },
       accepted,
       { timeoutMs, concurrency: 4 },
     );

@@ -1,3 +1,4 @@
+import { countSteps, NotificationKinds, PIPELINE_STEPS, TimelineTypes } from '@dinner-rush/audit';
 import {
   getJson,
   mapLimit,
@@ -99,7 +100,16 @@ describe('faults: two of every service on a three-node cluster', () => {
     );
     expect(refused).toEqual([]);
 
-    const audit = await pipeline.audit(accepted, 300_000);
+    const overtakes = { merchantToldOfCancellationOnly: 0, cancelledWithNoRiderAssigned: 0 };
+    const audit = await pipeline.audit(accepted, 300_000, ({ timeline }) => {
+      if (countSteps(timeline, TimelineTypes.cancelled) === 0) return;
+      // The cancellation reached merchant-notify first: the creation was never announced.
+      const notified = PIPELINE_STEPS['merchant-notify'];
+      if (countSteps(timeline, notified, NotificationKinds.created) === 0)
+        overtakes.merchantToldOfCancellationOnly++;
+      if (countSteps(timeline, PIPELINE_STEPS['rider-assignment']) === 0)
+        overtakes.cancelledWithNoRiderAssigned++;
+    });
     await untilDrained(pipeline);
     const ridersUrl = pipeline.services['rider-assignment'].baseUrl;
     // Deliveries finish within RIDER_DELIVERY_MS of their assignment: then every rider is free.
@@ -126,6 +136,7 @@ describe('faults: two of every service on a three-node cluster', () => {
       trialBalanceZero: audit.trialBalanceZero,
       ridersBusyAtEnd: riders.filter((rider) => rider.status === 'busy').length,
       cancelledOrdersInDispatch: countBy(assignments.map((a) => a.status)),
+      ...overtakes,
     });
     expectAuditClean(audit);
     expect(audit.cancelled).toBe(cancelled.length);

@@ -73,10 +73,10 @@ describe('npm start on a three-node RabbitMQ cluster', () => {
     expectAuditClean(audit);
   }
 
-  // Skipped until explained, with the scaled case: in 2 of 4 CI runs its audit found orders
-  // incomplete (6 and 22 of 31; nothing doubled); it passes alone. The next case still runs
-  // npm start on the three URLs.
-  it.skip('comes up healthy and takes orders through to the ledger, its work queues on all three nodes', async () => {
+  // Orders start the moment every app's /health says ready: it did so while a consumer's queue
+  // was still being bound, and orders placed then never reached that queue (6 and 22 of 31 lost in
+  // CI). Readiness now waits for every binding and subscription (ConsumerRegistrar.pending).
+  it('comes up healthy and takes orders through to the ledger, its work queues on all three nodes', async () => {
     expectComplete(await placeAndAudit('all nodes up'));
     const [first] = cluster.nodes;
     const out = await first!.ctl('list_queues', '--quiet', '--no-table-headers', 'name', 'members');

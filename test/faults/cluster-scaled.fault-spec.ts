@@ -65,10 +65,11 @@ describe('faults: two of every service on a three-node cluster', () => {
     await pipeline?.stop();
   });
 
-  // Skipped until explained: in 1 of 3 CI runs the audit found 1 of 240 orders not complete
-  // (lost 1, doubled 0); it passed in the other two and alone. A real loss or an audit window that
-  // is too short under load is not yet told apart; run it with `it` to reproduce.
-  it.skip('nothing lost or doubled, books balanced, cancellations that overtake creations end right', async () => {
+  // In 1 of 3 CI runs the audit once called 1 of 240 orders incomplete (nothing doubled). The
+  // likeliest cause (not reproduced since, in 3 runs in a row): a cancellation that overtook its
+  // creation at merchant-notify, which by design never announces that creation, while the audit
+  // still wanted both notices. If it recurs, the report's lostBy says which step is missing.
+  it('nothing lost or doubled, books balanced, cancellations that overtake creations end right', async () => {
     const intake = [pipeline.orderServiceUrl, seconds.get('order-service')!.baseUrl];
     const merchants = (await getJson<Merchant[]>(`${intake[0]}/merchants`)).body;
     const nextOrder = orderFactory(merchants, 13);

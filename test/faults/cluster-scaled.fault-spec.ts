@@ -1,3 +1,4 @@
+import { countSteps, NotificationKinds, PIPELINE_STEPS, TimelineTypes } from '@dinner-rush/audit';
 import {
   getJson,
   mapLimit,
@@ -64,10 +65,11 @@ describe('faults: two of every service on a three-node cluster', () => {
     await pipeline?.stop();
   });
 
-  // Skipped until explained: in 1 of 3 CI runs the audit found 1 of 240 orders not complete
-  // (lost 1, doubled 0); it passed in the other two and alone. A real loss or an audit window that
-  // is too short under load is not yet told apart; run it with `it` to reproduce.
-  it.skip('nothing lost or doubled, books balanced, cancellations that overtake creations end right', async () => {
+  // In 1 of 3 CI runs the audit once called 1 of 240 orders incomplete (nothing doubled). The
+  // likeliest cause (not reproduced since, in 3 runs in a row): a cancellation that overtook its
+  // creation at merchant-notify, which by design never announces that creation, while the audit
+  // still wanted both notices. If it recurs, the report's lostBy says which step is missing.
+  it('nothing lost or doubled, books balanced, cancellations that overtake creations end right', async () => {
     const intake = [pipeline.orderServiceUrl, seconds.get('order-service')!.baseUrl];
     const merchants = (await getJson<Merchant[]>(`${intake[0]}/merchants`)).body;
     const nextOrder = orderFactory(merchants, 13);
@@ -99,7 +101,16 @@ describe('faults: two of every service on a three-node cluster', () => {
     );
     expect(refused).toEqual([]);
 
-    const audit = await pipeline.audit(accepted, 300_000);
+    const overtakes = { merchantToldOfCancellationOnly: 0, cancelledWithNoRiderAssigned: 0 };
+    const audit = await pipeline.audit(accepted, 300_000, ({ timeline }) => {
+      if (countSteps(timeline, TimelineTypes.cancelled) === 0) return;
+      // The cancellation reached merchant-notify first: the creation was never announced.
+      const notified = PIPELINE_STEPS['merchant-notify'];
+      if (countSteps(timeline, notified, NotificationKinds.created) === 0)
+        overtakes.merchantToldOfCancellationOnly++;
+      if (countSteps(timeline, PIPELINE_STEPS['rider-assignment']) === 0)
+        overtakes.cancelledWithNoRiderAssigned++;
+    });
     await untilDrained(pipeline);
     const ridersUrl = pipeline.services['rider-assignment'].baseUrl;
     // Deliveries finish within RIDER_DELIVERY_MS of their assignment: then every rider is free.
@@ -120,11 +131,13 @@ describe('faults: two of every service on a three-node cluster', () => {
       accepted: audit.accepted,
       cancelled: audit.cancelled,
       lost: audit.lost.length,
+      lostBy: audit.lostBy,
       doubleApplied: audit.doubleApplied.length,
       debitMismatch: audit.debitMismatch.length,
       trialBalanceZero: audit.trialBalanceZero,
       ridersBusyAtEnd: riders.filter((rider) => rider.status === 'busy').length,
       cancelledOrdersInDispatch: countBy(assignments.map((a) => a.status)),
+      ...overtakes,
     });
     expectAuditClean(audit);
     expect(audit.cancelled).toBe(cancelled.length);

@@ -1,5 +1,6 @@
 import { getJson, mapLimit } from './http-json';
-import { judgeLedger } from './ledger-verdict';
+import { countReasons, explainIncomplete, type DispatchView } from './incomplete-reasons';
+import { judgeLedger, type LedgerVerdict } from './ledger-verdict';
 import type { AuditedOrderView, OrderLedgerView, TrialBalance } from './order-views';
 import { pollOrders } from './poll-orders';
 import { judgeTimeline } from './timeline-verdict';
@@ -7,6 +8,8 @@ import { judgeTimeline } from './timeline-verdict';
 export interface PipelineUrls {
   orderService: string;
   ledger: string;
+  /** Rider-assignment: when given, an incomplete order's reasons say where it stands with the fleet. */
+  riderAssignment?: string;
   /** An operator's access token: the audit reads orders and journals of every customer. */
   bearer?: string;
 }
@@ -42,6 +45,10 @@ export interface AuditReport {
   cancelled: number;
   /** Accepted orders still missing a timeline step (or unknown, or without a journal) after the wait. */
   lost: string[];
+  /** Each lost order's reasons, by the consumer that owes the step (incomplete-reasons.ts). */
+  why: Record<string, string[]>;
+  /** How many lost orders give each reason. */
+  lostBy: Record<string, number>;
   /** A step in the timeline twice, two journals of a kind, or a sale posted for a multiple of the total. */
   doubleApplied: string[];
   /** The journal debits something else than the quoted total, does not balance, or the customer nets wrong. */
@@ -83,11 +90,14 @@ export async function auditPipeline(
   const debitMismatch = new Set<string>();
   let cancelled = 0;
   let expectedDebitCents = 0;
+  const ledgerVerdicts = new Map<string, { ledger?: OrderLedgerView; verdict: LedgerVerdict }>();
 
   await mapLimit(accepted, concurrency, async ({ id, totalCents }) => {
     const view = views.get(id);
     if (!view) {
       lost.add(id);
+      const ledger = await readLedger(urls, id);
+      ledgerVerdicts.set(id, { ledger, verdict: ledger ? 'ok' : 'missing' });
       return;
     }
     options.onOrder?.(view);
@@ -96,18 +106,17 @@ export async function auditPipeline(
     expectedDebitCents += verdict.cancelled ? 2 * totalCents : totalCents;
     if (verdict.doubled.length > 0) doubleApplied.add(id);
     if (view.totalCents !== totalCents) debitMismatch.add(id);
-    const ledger = await getJson<OrderLedgerView>(
-      `${urls.ledger}/ledger/orders/${id}`,
-      urls.bearer,
-    );
+    const ledger = await readLedger(urls, id);
     const expected = { totalCents, customerId: view.customerId, cancelled: verdict.cancelled };
-    const outcome = judgeLedger(ledger.status === 200 ? ledger.body : undefined, expected);
+    const outcome = judgeLedger(ledger, expected);
+    ledgerVerdicts.set(id, { ledger, verdict: outcome });
     if (outcome === 'double') doubleApplied.add(id);
     if (outcome === 'mismatch') debitMismatch.add(id);
     // A journal can lag its timeline entry only while still pending; after the wait it is lost.
     if (outcome === 'missing' && !lost.has(id)) lost.add(id);
   });
 
+  const why = await explainLost(urls, [...lost], views, ledgerVerdicts, concurrency);
   const rejectedWritten = await findWritten(urls, options.rejectedIds ?? [], concurrency);
   const trialBalance = (
     await getJson<TrialBalance>(`${urls.ledger}/ledger/trial-balance`, urls.bearer)
@@ -124,6 +133,8 @@ export async function auditPipeline(
     complete: accepted.length - new Set([...lost, ...doubleApplied, ...debitMismatch]).size,
     cancelled,
     lost: [...lost],
+    why,
+    lostBy: countReasons(why),
     doubleApplied: [...doubleApplied],
     debitMismatch: [...debitMismatch],
     rejectedWritten,
@@ -138,6 +149,40 @@ export async function auditPipeline(
     trialBalanceZero &&
     (!ledgerDelta || ledgerDelta.expectedDebitCents === ledgerDelta.postedDebitCents);
   return { ...report, ok };
+}
+
+async function readLedger(urls: PipelineUrls, id: string): Promise<OrderLedgerView | undefined> {
+  const ledger = await getJson<OrderLedgerView>(`${urls.ledger}/ledger/orders/${id}`, urls.bearer);
+  return ledger.status === 200 ? ledger.body : undefined;
+}
+
+/** Each lost order's reasons, from what the services answered (and dispatch, when its URL is known). */
+async function explainLost(
+  urls: PipelineUrls,
+  lost: readonly string[],
+  views: ReadonlyMap<string, AuditedOrderView>,
+  ledgers: ReadonlyMap<string, { ledger?: OrderLedgerView; verdict: LedgerVerdict }>,
+  concurrency: number,
+): Promise<Record<string, string[]>> {
+  const explained = await mapLimit(lost, concurrency, async (id) => {
+    const view = views.get(id);
+    const { ledger, verdict = 'missing' } = ledgers.get(id) ?? {};
+    const dispatch = urls.riderAssignment
+      ? await getJson<DispatchView>(`${urls.riderAssignment}/assignments/${id}`, urls.bearer)
+      : undefined;
+    const reasons = explainIncomplete({
+      view,
+      timeline: view && judgeTimeline(view.timeline),
+      ledger,
+      ledgerVerdict: verdict,
+      dispatch: dispatch && {
+        status: dispatch.status,
+        body: dispatch.status === 200 ? dispatch.body : undefined,
+      },
+    });
+    return [id, reasons] as const;
+  });
+  return Object.fromEntries(explained);
 }
 
 /** Ids that either service knows, among ones that must not exist. */

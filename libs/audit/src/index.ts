@@ -5,3 +5,4 @@ export * from './timeline-verdict';
 export * from './ledger-verdict';
 export * from './timeline-latency';
 export * from './audit-pipeline';
+export * from './incomplete-reasons';

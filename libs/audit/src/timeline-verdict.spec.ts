@@ -33,7 +33,7 @@ describe('judgeTimeline', () => {
     expect(judgeTimeline(twice).doubled).toEqual(['rider.assigned.v1', 'ledger.recorded.v1']);
   });
 
-  it('a cancelled order needs its reversal and both notifications, not a rider', () => {
+  it('a cancelled order needs its reversal and the cancellation notice, not a rider', () => {
     const cancelled = [created, step('order.cancelled.v1', 5), notifiedCreated, recorded];
     expect(judgeTimeline(cancelled)).toEqual({
       cancelled: true,
@@ -46,6 +46,17 @@ describe('judgeTimeline', () => {
       step('merchant.notified.v1', 50, 'order.cancelled'),
     ];
     expect(judgeTimeline(done).missing).toEqual([]);
+  });
+
+  it('a cancelled order whose cancellation overtook its creation needs no creation notice', () => {
+    const overtaken = [
+      created,
+      step('order.cancelled.v1', 5),
+      step('merchant.notified.v1', 20, 'order.cancelled'),
+      recorded,
+      step('ledger.reversed.v1', 40),
+    ];
+    expect(judgeTimeline(overtaken)).toEqual({ cancelled: true, missing: [], doubled: [] });
   });
 
   it('two notifications about different events are not a double, two about one are', () => {

@@ -24,18 +24,18 @@ const {
 /**
  * What an order's timeline says about the pipeline. A live order needs each
  * consumer's step; a cancelled one needs its reversal and the merchant told of
- * both events (it may never get a rider: the cancellation can take it out of
- * the waiting line). Any step seen twice is a double application.
+ * the cancellation. It may never get a rider (the cancellation can take it out
+ * of the waiting line), and the merchant is told of its creation only if the
+ * creation reached merchant-notify first: one that arrives after its
+ * cancellation is not announced (notification-plan.ts), which happens when
+ * two relays or two consumer instances let the cancellation overtake. Any
+ * step seen twice is a double application.
  */
 export function judgeTimeline(timeline: readonly TimelineEntry[]): TimelineVerdict {
   const cancelled = countSteps(timeline, TimelineTypes.cancelled) > 0;
   const required: [string, number][] = cancelled
     ? [
         [TimelineTypes.reversed, countSteps(timeline, TimelineTypes.reversed)],
-        [
-          `${notified}:${NotificationKinds.created}`,
-          countSteps(timeline, notified, NotificationKinds.created),
-        ],
         [
           `${notified}:${NotificationKinds.cancelled}`,
           countSteps(timeline, notified, NotificationKinds.cancelled),

@@ -1,10 +1,13 @@
 import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
 import { Injectable } from '@nestjs/common';
 import type { HealthIndicatorResult } from '@nestjs/terminus';
+import { ConsumerRegistrar } from './consume/consumer-registrar';
 import { ConnectionWatchdog } from './topology/connection-watchdog';
 
 /**
- * Ready only while the AMQP connection is up and every subscription that
+ * Ready only while the AMQP connection is up, every handler has its queue
+ * bound and subscribed at least once (ConsumerRegistrar: before that,
+ * messages published for it are routed past it), and every subscription that
  * should be consuming is (ConnectionWatchdog): a service that is connected
  * but lost its consumers is not ready either.
  */
@@ -13,11 +16,20 @@ export class BrokerHealthIndicator {
   constructor(
     private readonly amqp: AmqpConnection,
     private readonly watchdog: ConnectionWatchdog,
+    private readonly registrar: ConsumerRegistrar,
   ) {}
 
   check(): HealthIndicatorResult {
     if (!this.amqp.connected)
       return { broker: { status: 'down', message: 'not connected to RabbitMQ' } };
+    const binding = this.registrar.pending;
+    if (binding.length > 0)
+      return {
+        broker: {
+          status: 'down',
+          message: `queue not bound and consumed yet: ${binding.join(', ')}`,
+        },
+      };
     if (!this.watchdog.ready)
       return { broker: { status: 'down', message: this.watchdog.reason ?? 'not consuming' } };
     return { broker: { status: 'up' } };

@@ -123,6 +123,7 @@ export function figuresOf(name: string, run: FaultRun, extra: Record<string, unk
     consumersBackMs: run.recovery.consumersBackMs,
     accepted: run.audit.accepted,
     lost: run.audit.lost.length,
+    lostBy: run.audit.lostBy,
     doubleApplied: run.audit.doubleApplied.length,
     debitMismatch: run.audit.debitMismatch.length,
     trialBalanceZero: run.audit.trialBalanceZero,
@@ -139,10 +140,10 @@ export function expectSafe(run: FaultRun): void {
 /** The audit of some accepted orders: none lost or applied twice, each debited right, books balanced. */
 export function expectAuditClean(audit: AuditReport): void {
   expect({
-    lost: audit.lost,
+    lost: audit.why,
     doubleApplied: audit.doubleApplied,
     debitMismatch: audit.debitMismatch,
     trialBalanceZero: audit.trialBalanceZero,
-  }).toEqual({ lost: [], doubleApplied: [], debitMismatch: [], trialBalanceZero: true });
+  }).toEqual({ lost: {}, doubleApplied: [], debitMismatch: [], trialBalanceZero: true });
   expect(audit.accepted).toBeGreaterThan(0);
 }

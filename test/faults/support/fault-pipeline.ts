@@ -1,4 +1,4 @@
-import { auditPipeline, type AuditReport } from '@dinner-rush/audit';
+import { auditPipeline, type AuditedOrderView, type AuditReport } from '@dinner-rush/audit';
 import { Queues, type ConsumerQueueNames } from '@dinner-rush/contracts';
 import {
   BrokerInspector,
@@ -146,11 +146,19 @@ export class FaultPipeline {
   }
 
   /** Reads the services' own APIs for every accepted order (libs/audit). */
-  audit(accepted: readonly AcceptedOrder[], timeoutMs = 120_000): Promise<AuditReport> {
+  audit(
+    accepted: readonly AcceptedOrder[],
+    timeoutMs = 120_000,
+    onOrder?: (view: AuditedOrderView) => void,
+  ): Promise<AuditReport> {
     return auditPipeline(
-      { orderService: this.orderServiceUrl, ledger: this.services.ledger.baseUrl },
+      {
+        orderService: this.orderServiceUrl,
+        ledger: this.services.ledger.baseUrl,
+        riderAssignment: this.services['rider-assignment'].baseUrl,
+      },
       accepted,
-      { timeoutMs, concurrency: 4 },
+      { timeoutMs, concurrency: 4, onOrder },
     );
   }
 

@@ -45,6 +45,8 @@ export class ConsumerRegistrar implements OnApplicationBootstrap {
   private readonly failurePolicy: FailurePolicy;
   private readonly batch: BatchSettings;
   private readonly quorumInitialGroupSize?: number;
+  /** Handlers whose queue is not bound and subscribed yet, by name. */
+  private readonly notYetConsuming = new Set<string>();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -62,6 +64,18 @@ export class ConsumerRegistrar implements OnApplicationBootstrap {
     });
     this.batch = batchSettings(options);
     this.quorumInitialGroupSize = options.quorumInitialGroupSize;
+  }
+
+  /**
+   * Handlers still waiting for their queue's bindings (the TopologyKeeper's,
+   * which on a cluster can take seconds) or their first basic.consume. Until
+   * none is left the service is not ready: on a fresh broker a message
+   * published meanwhile reaches the other consumers' queues but not this
+   * one's, and since some queue took it, `mandatory` does not bring it back
+   * to the relay. The order is simply missing here for good.
+   */
+  get pending(): readonly string[] {
+    return [...this.notYetConsuming];
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -87,6 +101,7 @@ export class ConsumerRegistrar implements OnApplicationBootstrap {
       const { subscription, queue } = splitSubscription(
         consumer ? this.withFailurePolicy(meta) : meta,
       );
+      this.notYetConsuming.add(name);
       const subscribed = this.topology.ready.then(async (): Promise<void> => {
         if (queue) await this.keeper.declare([], [queue]);
         // Responders reply through the reply exchange themselves (see answering).
@@ -109,7 +124,9 @@ export class ConsumerRegistrar implements OnApplicationBootstrap {
         await this.control.subscribe((message) => pipeline.handle(message), subscription, name);
       });
       subscribed.then(
-        () => this.logger.log(`consuming ${meta.queue ?? '(server-named queue)'} with ${name}`),
+        () =>
+          this.notYetConsuming.delete(name) &&
+          this.logger.log(`consuming ${meta.queue ?? '(server-named queue)'} with ${name}`),
         (error: unknown) => this.logger.error(`could not subscribe ${name}: ${String(error)}`),
       );
     }

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { waitFor } from '../wait-for';
 
 /**
  * Row counts of every table in the service's schema (its migrations' own
@@ -18,4 +19,23 @@ export async function tableCounts(sql: Pool): Promise<Record<string, number>> {
     `SELECT ${tables.map(({ name }, i) => `(SELECT count(*) FROM ${name}) AS t${i}`).join(', ')}`,
   );
   return Object.fromEntries(tables.map(({ name }, i) => [name, Number(rows[0]?.[`t${i}`])]));
+}
+
+/**
+ * Resolves once the service's tables hold still (two readings apart agree and
+ * its outbox is empty), so what an event arranged before a fuzz is not
+ * mistaken for a write by a refused request.
+ */
+export async function untilTablesSettle(sql: Pool): Promise<void> {
+  let last = '';
+  await waitFor(
+    async () => {
+      const counts = await tableCounts(sql);
+      const reading = JSON.stringify(counts);
+      const settled = reading === last && !counts.outbox;
+      last = reading;
+      return settled ? true : undefined;
+    },
+    { what: 'the service tables to settle (outbox drained)', intervalMs: 300 },
+  );
 }

@@ -1,23 +1,31 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Pool } from 'pg';
+import { Pool } from 'pg';
 import type { FuzzAnswer, FuzzTally } from './fuzz-tally';
 import { tableCounts } from './table-counts';
 
 /**
+ * What a refused request must leave as it was: every table of a service's
+ * schema (a pool on it), or a reading of the tables only requests write, when
+ * events keep writing others meanwhile.
+ */
+export type WrittenState = Pool | (() => Promise<unknown>);
+
+/**
  * Sends one fuzzed request and holds the two promises every route makes:
- * never a 5xx, and a refusal (4xx) leaves every table of the service as it
- * was. Throws (so fast-check shrinks the input) when either is broken.
+ * never a 5xx, and a refusal (4xx) leaves the written state as it was.
+ * Throws (so fast-check shrinks the input) when either is broken.
  */
 export async function tryInput<T extends FuzzAnswer>(
   tally: FuzzTally,
   route: string,
-  sql: Pool,
+  state: WrittenState,
   send: () => PromiseLike<T>,
 ): Promise<T> {
-  const before = await tableCounts(sql);
+  const read = state instanceof Pool ? () => tableCounts(state) : state;
+  const before = await read();
   const answer = tally.answered(route, await send());
   if (answer.status >= 400) {
-    const after = await tableCounts(sql);
+    const after = await read();
     if (!isDeepStrictEqual(after, before)) {
       throw new Error(
         `${route} refused with ${answer.status} but wrote: ${JSON.stringify({ before, after })}`,

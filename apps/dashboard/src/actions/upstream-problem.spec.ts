@@ -1,4 +1,4 @@
-import { ProblemException } from '@dinner-rush/service-kit';
+import type { ProblemException } from '@dinner-rush/service-kit';
 import { UpstreamRefusal } from '../snapshot/http-json';
 import { forwardedTo } from './upstream-problem';
 

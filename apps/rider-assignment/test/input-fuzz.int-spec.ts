@@ -57,13 +57,11 @@ describe('rider-assignment input fuzz (fast-check, real PostgreSQL + RabbitMQ)',
     );
   });
 
-  it('the admin consumer control: never a 5xx, a refusal writes nothing', async () => {
-    await fuzzConsumerControl({
-      http: () => service.http(),
-      sql: service.sql,
+  it('the admin consumer control: never a 5xx, a refusal writes nothing', () =>
+    fuzzConsumerControl(
+      service,
       tally,
-      queues: [Queues.riderAssignment.queue, DeliveriesQueue.queue],
-      numRuns: RUNS,
-    });
-  });
+      [Queues.riderAssignment.queue, DeliveriesQueue.queue],
+      RUNS,
+    ));
 });

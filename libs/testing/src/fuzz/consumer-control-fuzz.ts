@@ -12,11 +12,10 @@ import {
 import { tryInput } from './refused-writes-nothing';
 import { sendHostile } from './send-hostile';
 
-/** The calls the fuzz makes: a supertest agent with the operator's token. */
-export interface FuzzClient {
-  get(url: string): Test;
-  post(url: string): Test;
-  put(url: string): Test;
+/** A service under fuzz: a supertest agent with the operator's token, and a pool on its schema. */
+export interface FuzzedService {
+  http(): { get(url: string): Test; post(url: string): Test; put(url: string): Test };
+  readonly sql: Pool;
 }
 
 /**
@@ -25,14 +24,14 @@ export interface FuzzClient {
  * hostile headers. Ends with every queue resumed and no work time, so the
  * rest of a suite meets the service as it started.
  */
-export async function fuzzConsumerControl(options: {
-  http: () => FuzzClient;
-  sql: Pool;
-  tally: FuzzTally;
-  queues: readonly string[];
-  numRuns: number;
-}): Promise<void> {
-  const { http, sql, tally, queues } = options;
+export async function fuzzConsumerControl(
+  service: FuzzedService,
+  tally: FuzzTally,
+  queues: readonly string[],
+  numRuns: number,
+): Promise<void> {
+  const http = () => service.http();
+  const sql = service.sql;
   const workTime = fc.oneof(
     fc.record({ workTimeMs: fc.oneof(fc.integer({ min: 0, max: 5 }), anyNumber) }),
     fc.dictionary(fc.string({ maxLength: 12 }), anyNumber),
@@ -55,7 +54,7 @@ export async function fuzzConsumerControl(options: {
         );
       },
     ),
-    { numRuns: options.numRuns },
+    { numRuns },
   );
   for (const queue of queues) await http().post(`/admin/consumers/${queue}/resume`).expect(200);
   await http().put('/admin/consumers/work-time').send({ workTimeMs: 0 }).expect(200);

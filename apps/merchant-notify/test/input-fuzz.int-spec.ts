@@ -51,10 +51,13 @@ describe('merchant-notify input fuzz (fast-check, real PostgreSQL + RabbitMQ)', 
   const webhookUrl = () =>
     fc.oneof(
       // Public addresses, which are registered: the route's writes are fuzzed too.
-      fc.constantFrom(
-        'https://93.184.215.14/hook',
-        'http://[2606:2800:21f:cb07:6820:80da:af6b:8b2c]/',
-      ),
+      {
+        weight: 3,
+        arbitrary: fc.constantFrom(
+          'https://93.184.215.14/hook',
+          'http://[2606:2800:21f:cb07:6820:80da:af6b:8b2c]/',
+        ),
+      },
       fc.constantFrom(
         `http://127.0.0.1:${canary.port}/hook`,
         `http://[::1]:${canary.port}/hook`,
@@ -74,7 +77,7 @@ describe('merchant-notify input fuzz (fast-check, real PostgreSQL + RabbitMQ)', 
 
   const webhookBody = () =>
     fc.oneof(
-      fc.record({ url: webhookUrl() }),
+      { weight: 3, arbitrary: fc.record({ url: webhookUrl() }) },
       fc.record({ url: webhookUrl(), extra: anyValue }),
       fc.dictionary(fc.string({ maxLength: 10 }), anyValue),
     );

@@ -1,6 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ARTIFACTS_DIR } from '@dinner-rush/testing';
+import {
+  anyJson,
+  anyNumber,
+  FuzzTally,
+  headerSafe,
+  nastyString as nasty,
+  percentEncoded,
+} from '@dinner-rush/testing';
 import fc from 'fast-check';
 import { orderRequest } from './factories';
 import { OrderServiceHarness } from './harness';
@@ -17,30 +22,6 @@ import { OrderServiceHarness } from './harness';
 jest.setTimeout(300_000);
 
 const RUNS = 150;
-
-/** Strings a database or a parser may choke on. */
-const nasty = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 80 }),
-  fc.constantFrom(
-    '\u0000',
-    'a\u0000b',
-    '\ud800',
-    'x\udfffy',
-    '',
-    ' ',
-    '%00',
-    '../..',
-    "'; DROP TABLE orders;--",
-  ),
-  fc.string({ maxLength: 300 }),
-  fc.string({ minLength: 1_000, maxLength: 3_000 }),
-);
-const anyJson = fc.jsonValue({ maxDepth: 3 });
-const anyNumber = fc.oneof(
-  fc.double(),
-  fc.integer(),
-  fc.constantFrom(1e308, -1e308, 2 ** 53 + 1, -0),
-);
 
 /** A valid order with one part replaced by something arbitrary. */
 const mutatedOrder = fc
@@ -70,14 +51,8 @@ const orderBody = fc.oneof(
 
 describe('order-service input fuzz (fast-check, real PostgreSQL + RabbitMQ)', () => {
   let service: OrderServiceHarness;
-  const tried: Record<string, number> = {};
-  const statuses: Record<string, Record<string, number>> = {};
-  const seen = (route: string, status: number) => {
-    tried[route] = (tried[route] ?? 0) + 1;
-    const byStatus = (statuses[route] ??= {});
-    byStatus[status] = (byStatus[status] ?? 0) + 1;
-    return status;
-  };
+  const tally = new FuzzTally('input-fuzz.json');
+  const seen = (route: string, status: number) => tally.seen(route, status);
   const writes = async () =>
     Promise.all([
       service.count('orders'),
@@ -96,13 +71,7 @@ describe('order-service input fuzz (fast-check, real PostgreSQL + RabbitMQ)', ()
 
   afterAll(async () => {
     await service?.close();
-    const total = Object.values(tried).reduce((sum, n) => sum + n, 0);
-    mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    writeFileSync(
-      join(ARTIFACTS_DIR, 'input-fuzz.json'),
-      `${JSON.stringify({ total, tried, statuses }, null, 2)}\n`,
-    );
-    console.log(`[fuzz] ${total} inputs tried: ${JSON.stringify(statuses)}`);
+    tally.write();
   });
 
   it('POST /orders: never a 5xx; a refusal writes nothing, an acceptance writes the whole order', async () => {
@@ -189,19 +158,6 @@ describe('order-service input fuzz (fast-check, real PostgreSQL + RabbitMQ)', ()
 
 function mutatedReplay() {
   return fc.record({ queue: nasty, since: fc.oneof(nasty, anyNumber) }, { requiredKeys: [] });
-}
-
-/**
- * Every UTF-8 byte percent-encoded (encodeURIComponent throws on a lone
- * surrogate; its UTF-8 form is U+FFFD, which the server must take as well).
- */
-function percentEncoded(value: string): string {
-  return [...Buffer.from(value, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
-}
-
-/** Header values travel as Latin-1 without CR/LF (the HTTP client refuses others before sending). */
-function headerSafe(value: string): string {
-  return value.replace(/[^\u0020-\u007e\u00a0-\u00ff]/g, '?');
 }
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): unknown {

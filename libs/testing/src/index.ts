@@ -24,3 +24,4 @@ export * from './failed-requests';
 export * from './queue-declaration';
 export * from './otlp-receiver';
 export * from './test-issuer';
+export * from './fuzz';

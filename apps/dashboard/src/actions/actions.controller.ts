@@ -7,6 +7,7 @@ import { DASHBOARD_CONFIG } from '../dashboard-config.token';
 import { ConsumerCommands } from './consumer-commands';
 import { OrderPlacer } from './order-placer';
 import { SpikeRunner } from './spike-runner';
+import { forwardedTo } from './upstream-problem';
 
 const SpikeBody = z.object({
   orders: z.number().int().min(1),
@@ -30,7 +31,7 @@ export class ActionsController {
 
   @Post('order')
   async placeOrder(): Promise<{ id: string }> {
-    return { id: await this.placer.placeOne() };
+    return { id: await forwardedTo('order-service', this.placer.placeOne()) };
   }
 
   @Post('spike')

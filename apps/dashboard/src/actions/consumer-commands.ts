@@ -1,7 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { TokenClient } from '@dinner-rush/auth';
+import { serviceOfQueue } from '@dinner-rush/contracts';
 import { ServiceDirectory } from '../service-directory';
 import { fetchJson } from '../snapshot/http-json';
+import { forwardedTo } from './upstream-problem';
 
 /**
  * Pause, resume or slow a consumer through its service's admin API
@@ -26,13 +28,16 @@ export class ConsumerCommands {
   async setWorkTime(service: string, workTimeMs: number): Promise<unknown> {
     const replicas = this.replicas(this.directory.replicasOf(service), `service "${service}"`);
     const bearer = await this.tokens.operator();
-    return Promise.all(
-      replicas.map((url) =>
-        fetchJson(`${url}/admin/consumers/work-time`, {
-          method: 'PUT',
-          body: { workTimeMs },
-          bearer,
-        }),
+    return forwardedTo(
+      service,
+      Promise.all(
+        replicas.map((url) =>
+          fetchJson(`${url}/admin/consumers/work-time`, {
+            method: 'PUT',
+            body: { workTimeMs },
+            bearer,
+          }),
+        ),
       ),
     );
   }
@@ -40,12 +45,15 @@ export class ConsumerCommands {
   private async onQueue(queue: string, action: 'pause' | 'resume'): Promise<unknown> {
     const replicas = this.replicas(this.directory.replicasOfQueue(queue), `queue "${queue}"`);
     const bearer = await this.tokens.operator();
-    return Promise.all(
-      replicas.map((url) =>
-        fetchJson(`${url}/admin/consumers/${encodeURIComponent(queue)}/${action}`, {
-          method: 'POST',
-          bearer,
-        }),
+    return forwardedTo(
+      serviceOfQueue(queue),
+      Promise.all(
+        replicas.map((url) =>
+          fetchJson(`${url}/admin/consumers/${encodeURIComponent(queue)}/${action}`, {
+            method: 'POST',
+            bearer,
+          }),
+        ),
       ),
     );
   }

@@ -1,3 +1,13 @@
+/** A service answered, but not with a 2xx: its status, for the dashboard to answer its own caller. */
+export class UpstreamRefusal extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** GET/POST/PUT JSON with a timeout; throws with the status on anything but 2xx. `bearer`: an access token. */
 export async function fetchJson<T>(
   url: string,
@@ -17,7 +27,10 @@ export async function fetchJson<T>(
   });
   const text = await response.text();
   if (!response.ok)
-    throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${text.slice(0, 200)}`);
+    throw new UpstreamRefusal(
+      response.status,
+      `${init.method ?? 'GET'} ${url}: ${response.status} ${text.slice(0, 200)}`,
+    );
   return (text ? JSON.parse(text) : undefined) as T;
 }
 

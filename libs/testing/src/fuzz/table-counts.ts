@@ -1,0 +1,41 @@
+import type { Pool } from 'pg';
+import { waitFor } from '../wait-for';
+
+/**
+ * Row counts of every table in the service's schema (its migrations' own
+ * bookkeeping aside), to show that a refused request wrote nothing: equal
+ * before and after. Listed from the catalogue, so a table added later is
+ * covered without touching the fuzz.
+ */
+export async function tableCounts(sql: Pool): Promise<Record<string, number>> {
+  const { rows: tables } = await sql.query<{ name: string }>(
+    `SELECT quote_ident(table_name) AS name FROM information_schema.tables
+      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+        AND table_name <> '_prisma_migrations'
+      ORDER BY table_name`,
+  );
+  if (tables.length === 0) throw new Error('the service schema has no tables: wrong search_path?');
+  const { rows } = await sql.query<Record<string, string>>(
+    `SELECT ${tables.map(({ name }, i) => `(SELECT count(*) FROM ${name}) AS t${i}`).join(', ')}`,
+  );
+  return Object.fromEntries(tables.map(({ name }, i) => [name, Number(rows[0]?.[`t${i}`])]));
+}
+
+/**
+ * Resolves once the service's tables hold still (two readings apart agree and
+ * its outbox is empty), so what an event arranged before a fuzz is not
+ * mistaken for a write by a refused request.
+ */
+export async function untilTablesSettle(sql: Pool): Promise<void> {
+  let last = '';
+  await waitFor(
+    async () => {
+      const counts = await tableCounts(sql);
+      const reading = JSON.stringify(counts);
+      const settled = reading === last && !counts.outbox;
+      last = reading;
+      return settled ? true : undefined;
+    },
+    { what: 'the service tables to settle (outbox drained)', intervalMs: 300 },
+  );
+}

@@ -5,8 +5,10 @@ import {
   orderFactory,
   postJson,
   ServiceProcess,
+  startTestIssuer,
   waitFor,
   type Merchant,
+  type TestIssuer,
 } from '@dinner-rush/testing';
 import { SERVICE_SCHEMAS, type ServiceName } from '../../tools/services';
 import {
@@ -27,11 +29,13 @@ jest.setTimeout(240_000);
 describe('the pipeline under per-service users and roles (processes from dist/)', () => {
   let broker: RestrictedBroker;
   let db: RestrictedDatabase;
+  let issuer: TestIssuer;
   const services: Partial<Record<ServiceName, ServiceProcess>> = {};
 
   beforeAll(async () => {
     broker = await provisionRestrictedBroker('least');
     db = await provisionRestrictedDatabase('least');
+    issuer = await startTestIssuer();
     for (const name of Object.keys(SERVICE_SCHEMAS) as ServiceName[])
       services[name] = new ServiceProcess(
         name,
@@ -46,6 +50,7 @@ describe('the pipeline under per-service users and roles (processes from dist/)'
           OUTBOX_POLL_MS: '300',
           // A cold responder on a busy machine: long enough that a quote is not the fallback.
           QUOTE_TIMEOUT_MS: '3000',
+          OIDC_ISSUER: issuer.url,
         },
         `least-privilege-${name}`,
       );
@@ -54,6 +59,7 @@ describe('the pipeline under per-service users and roles (processes from dist/)'
 
   afterAll(async () => {
     await Promise.all(Object.values(services).map((s) => s.stop('SIGTERM')));
+    await issuer?.close();
     await broker?.close();
     await db?.close();
   });
@@ -64,12 +70,20 @@ describe('the pipeline under per-service users and roles (processes from dist/)'
     const nextOrder = orderFactory(merchants, 7);
     const accepted: AcceptedOrder[] = [];
     for (let n = 0; n < 5; n++) {
-      const response = await postJson<AcceptedOrder>(`${order}/orders`, nextOrder(n));
+      const body = nextOrder(n);
+      const customer = await issuer.token('customer', body.customerId);
+      const response = await postJson<AcceptedOrder>(`${order}/orders`, body, {
+        authorization: `Bearer ${customer}`,
+      });
       expect(response.status).toBe(201);
       accepted.push({ id: response.body.id, totalCents: response.body.totalCents });
     }
     const report = await auditPipeline(
-      { orderService: order, ledger: services.ledger?.baseUrl ?? '' },
+      {
+        orderService: order,
+        ledger: services.ledger?.baseUrl ?? '',
+        bearer: await issuer.token('operator'),
+      },
       accepted,
       { timeoutMs: 90_000 },
     );

@@ -10,10 +10,12 @@ import {
   orderCreatedEventFor,
   orderFactory,
   startInProcess,
+  startTestIssuer,
   untilHealthy,
   waitFor,
   type Merchant,
   type TestDatabase,
+  type TestIssuer,
   type TestVhost,
 } from '@dinner-rush/testing';
 import { createPgPool } from '@dinner-rush/database';
@@ -61,6 +63,7 @@ const expectDeliveries = (queue: ConsumerQueueNames, n: number) =>
 describe('rolling upgrade order.created.v1 → v2 (real PostgreSQL + RabbitMQ)', () => {
   let db: TestDatabase;
   let vhost: TestVhost;
+  let issuer: TestIssuer;
   let probe: BrokerProbe;
   let orderService: NestExpressApplication;
   let merchantNotify: NestExpressApplication | undefined;
@@ -82,8 +85,10 @@ describe('rolling upgrade order.created.v1 → v2 (real PostgreSQL + RabbitMQ)',
         ...nextOrder(placed),
         ...(instructions && { deliveryInstructions: instructions }),
       };
+      // As the order's customer: the one caller order-service takes that body from.
       const res = await request(orderService.getHttpServer())
         .post('/orders')
+        .auth(await issuer.token('customer', body.customerId), { type: 'bearer' })
         .send(body)
         .expect(201);
       const id = (res.body as { id: string }).id;
@@ -163,12 +168,14 @@ describe('rolling upgrade order.created.v1 → v2 (real PostgreSQL + RabbitMQ)',
     db = await createTestDatabase('rolling');
     vhost = await createTestVhost('rolling');
     probe = await BrokerProbe.open(vhost.url);
+    issuer = await startTestIssuer();
     orderService = await startInProcess(
       { envSchema: orderServiceEnvSchema, module: (config) => OrderServiceApp.forConfig(config) },
       {
         DATABASE_URL: await db.migrate('order-service', 'orders'),
         RABBITMQ_URL: vhost.url,
         OUTBOX_POLL_MS: '200',
+        OIDC_ISSUER: issuer.url,
       },
     );
     await untilHealthy(orderService);
@@ -191,6 +198,7 @@ describe('rolling upgrade order.created.v1 → v2 (real PostgreSQL + RabbitMQ)',
     await probe?.close();
     await legacy?.close();
     await upgrading?.close();
+    await issuer?.close();
     await vhost?.delete();
     await db?.drop();
   });

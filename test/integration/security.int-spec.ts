@@ -1,7 +1,15 @@
 /* eslint-disable no-restricted-imports -- the security suite starts every service from its own module and config schema */
 import type { DynamicModule } from '@nestjs/common';
-import { AuthModule, ROLES, type Role } from '@dinner-rush/auth';
-import { startAppUnderTest, type AppUnderTest } from '@dinner-rush/testing';
+import { ROLES, type Role } from '@dinner-rush/auth';
+import {
+  BrokerProbe,
+  orderCreatedData,
+  orderCreatedEventFor,
+  startAppUnderTest,
+  waitFor,
+  type AppUnderTest,
+} from '@dinner-rush/testing';
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppModule as CustomerNotify } from '../../apps/customer-notify/src/app.module';
 import { customerNotifyEnvSchema } from '../../apps/customer-notify/src/config';
@@ -13,34 +21,49 @@ import { AppModule as OrderService } from '../../apps/order-service/src/app.modu
 import { orderServiceEnvSchema } from '../../apps/order-service/src/config';
 import { AppModule as RiderAssignment } from '../../apps/rider-assignment/src/app.module';
 import { riderAssignmentEnvSchema } from '../../apps/rider-assignment/src/config';
-import { ROUTE_TABLE, type RouteCase } from './security/route-table';
+import {
+  OWNER,
+  OWNER_ORDER,
+  ROUTE_TABLE,
+  SOMEONE_ELSE,
+  type RouteCase,
+} from './security/route-table';
 import { registeredRoutes, rowCounts } from './security/service-state';
 
 /**
  * Every route of every service against the rules of docs/auth.md, with a
- * real OpenID provider (the dev issuer) minting the tokens: no token 401,
- * a wrong role 403, someone else's resource 404, the right role past the
- * guard; and no refusal writes a row. The table must name every route the
+ * real OpenID provider (the dev issuer) minting the tokens and each service
+ * started as its main.ts starts it (ServiceModule registers the guard): no
+ * token 401, a wrong role 403, someone else's resource (a path's owner, or
+ * an order's customer read from its row) 404, the right caller 2xx on a real
+ * resource; and no refusal writes a row. The table must name every route the
  * services register, so a new route without a row fails here.
- *
- * Until ServiceModule registers AuthModule itself (docs/auth.md, "What is
- * left"), each service is started here with AuthModule beside it: the same
- * guard and the same route rules.
  */
 interface Definition<TSchema extends z.ZodType> {
   service: string;
   schema: string;
   envSchema: TSchema;
   module: (config: Readonly<z.infer<TSchema>>) => DynamicModule;
+  env?: Record<string, string>;
 }
 
 const SERVICES: Definition<z.ZodType>[] = [
   def('order-service', 'orders', orderServiceEnvSchema, (c) => OrderService.forConfig(c)),
-  def('rider-assignment', 'rider_assignment', riderAssignmentEnvSchema, (c) =>
-    RiderAssignment.forConfig(c),
+  def(
+    'rider-assignment',
+    'rider_assignment',
+    riderAssignmentEnvSchema,
+    (c) => RiderAssignment.forConfig(c),
+    // The suite's order stays assigned: its delivery would write rows while refusals are counted.
+    { RIDER_DELIVERY_MS: '3600000' },
   ),
-  def('merchant-notify', 'merchant_notify', merchantNotifyEnvSchema, (c) =>
-    MerchantNotify.forConfig(c),
+  def(
+    'merchant-notify',
+    'merchant_notify',
+    merchantNotifyEnvSchema,
+    (c) => MerchantNotify.forConfig(c),
+    // The owner's webhook on this machine, as for the demo receiver; nothing is sent to it.
+    { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' },
   ),
   def('ledger', 'ledger', ledgerEnvSchema, (c) => Ledger.forConfig(c)),
   def('customer-notify', 'customer_notify', customerNotifyEnvSchema, (c) =>
@@ -53,21 +76,22 @@ function def<TSchema extends z.ZodType>(
   schema: string,
   envSchema: TSchema,
   module: (config: Readonly<z.infer<TSchema>>) => DynamicModule,
+  env?: Record<string, string>,
 ): Definition<z.ZodType> {
-  return { service, schema, envSchema, module } as unknown as Definition<z.ZodType>;
+  return { service, schema, envSchema, module, env } as unknown as Definition<z.ZodType>;
 }
-
-const OWNER = 'owner-0001';
-const SOMEONE_ELSE = 'owner-0002';
 
 describe.each(SERVICES)('$service: who may call which route', (definition) => {
   let under: AppUnderTest;
+  /** OWNER's order: placed through order-service, or announced to a consumer by order.created. */
+  let ownersOrder: string;
   const cases = ROUTE_TABLE[definition.service] ?? [];
-  const pathOf = (route: RouteCase, owner = OWNER) => route.path.replace('{owner}', owner);
-  const call = async (route: RouteCase, token?: string, owner?: string) => {
+  const pathOf = (route: RouteCase, order = ownersOrder) =>
+    route.path.replace('{owner}', OWNER).replace('{order}', order);
+  const call = async (route: RouteCase, token?: string, path = pathOf(route)) => {
     const http = under.anonymous();
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
-    let request = http[method](pathOf(route, owner));
+    let request = http[method](path);
     if (token) request = request.set('authorization', `Bearer ${token}`);
     return route.body === undefined ? request : request.send(route.body as object);
   };
@@ -77,14 +101,10 @@ describe.each(SERVICES)('$service: who may call which route', (definition) => {
       service: definition.service,
       schema: definition.schema,
       envSchema: definition.envSchema,
-      module: (config: unknown) => ({
-        module: class SecuredService {},
-        imports: [
-          definition.module(config as object),
-          authModuleFor(config as { OIDC_ISSUER: string; OIDC_AUDIENCE: string }),
-        ],
-      }),
+      module: definition.module,
+      env: definition.env,
     });
+    ownersOrder = await givenOwnersOrder(under, definition.service, cases);
   });
 
   afterAll(async () => {
@@ -134,7 +154,7 @@ describe.each(SERVICES)('$service: who may call which route', (definition) => {
     for (const route of cases) {
       if (route.access.kind !== 'owner') continue;
       const token = await under.issuer.token(route.access.role, SOMEONE_ELSE);
-      const response = await call(route, token, OWNER);
+      const response = await call(route, token);
       expect([route.method, route.route, response.status]).toEqual([
         route.method,
         route.route,
@@ -145,46 +165,117 @@ describe.each(SERVICES)('$service: who may call which route', (definition) => {
     expect(await rowCounts(under.sql)).toEqual(before);
   });
 
-  it.todo(
-    "answers another customer's order (GET /orders/:id, cancel, its notifications) as a missing one: the row check of docs/auth.md, What is left",
-  );
+  const orderRoutes = cases.filter((r) => r.access.kind === 'order');
+  const placing = cases.filter((r) => r.method === 'POST' && r.route === '/orders');
 
-  it('lets the right caller past the guard: the owner, an operator, an admitted role, anyone on a public route', async () => {
+  if (orderRoutes.length > 0)
+    it("answers another customer's order exactly as an order that does not exist, and writes nothing", async () => {
+      const before = await rowCounts(under.sql);
+      const stranger = await under.issuer.token('customer', SOMEONE_ELSE);
+      for (const route of orderRoutes) {
+        const theirs = await call(route, stranger);
+        const missing = await call(route, stranger, pathOf(route, randomUUID()));
+        expect([route.method, route.route, theirs.status, theirs.body.code]).toEqual([
+          route.method,
+          route.route,
+          404,
+          missing.body.code,
+        ]);
+        expect(missing.status).toBe(404);
+      }
+      expect(await rowCounts(under.sql)).toEqual(before);
+    });
+
+  if (placing.length > 0)
+    it("refuses an order placed in another customer's name (403 customer-mismatch) and writes nothing", async () => {
+      const before = await rowCounts(under.sql);
+      for (const route of placing) {
+        const response = await call(route, await under.issuer.token('customer', SOMEONE_ELSE));
+        expect([response.status, response.body.code]).toEqual([403, 'customer-mismatch']);
+      }
+      expect(await rowCounts(under.sql)).toEqual(before);
+    });
+
+  it('answers the right caller on a real resource (2xx): the owner, an operator, an admitted role, anyone on a public route', async () => {
     for (const route of cases) {
-      const callers: (string | undefined)[] =
-        route.access.kind === 'public'
-          ? [undefined]
-          : route.access.kind === 'owner'
-            ? [
-                await under.issuer.token(route.access.role, OWNER),
-                await under.issuer.token('operator'),
-              ]
-            : await Promise.all(route.access.roles.map((role) => under.issuer.token(role, OWNER)));
-      for (const token of callers) {
+      for (const token of await rightCallers(under, route)) {
         const response = await call(route, token);
-        // Past the guard: the route's own answer (2xx, or its validation's 4xx), never the guard's.
+        if (route.noResource === undefined) {
+          const answer = response.status >= 200 && response.status < 300 ? '2xx' : response.status;
+          expect([route.method, route.route, answer]).toEqual([route.method, route.route, '2xx']);
+          continue;
+        }
+        // No resource to give it: the route's own answer (its 4xx), never the guard's.
         expect([route.method, route.route, response.status < 500]).toEqual([
           route.method,
           route.route,
           true,
         ]);
         expect([401, 403]).not.toContain(response.status);
-        if (response.status === 404) expect(response.body.code).not.toBe('not-found');
       }
     }
   });
 });
 
-function authModuleFor(config: { OIDC_ISSUER: string; OIDC_AUDIENCE: string }) {
-  return AuthModule.forRoot({
-    OIDC_ISSUER: config.OIDC_ISSUER,
-    OIDC_AUDIENCE: config.OIDC_AUDIENCE,
-  });
+/** Who may call the route: one token each (undefined: no token, on a public route). */
+async function rightCallers(
+  under: AppUnderTest,
+  route: RouteCase,
+): Promise<(string | undefined)[]> {
+  switch (route.access.kind) {
+    case 'public':
+      return [undefined];
+    case 'owner':
+      return [
+        await under.issuer.token(route.access.role, OWNER),
+        await under.issuer.token('operator'),
+      ];
+    case 'order':
+      return [await under.issuer.token('customer', OWNER), await under.issuer.token('operator')];
+    case 'roles':
+      return Promise.all(route.access.roles.map((role) => under.issuer.token(role, OWNER)));
+  }
+}
+
+/**
+ * An order of OWNER's the `{order}` routes can be given: order-service places
+ * it (as OWNER); a consumer hears its order.created and is waited for until
+ * its `{order}` reads answer 200 to the right caller.
+ */
+async function givenOwnersOrder(
+  under: AppUnderTest,
+  service: string,
+  cases: readonly RouteCase[],
+): Promise<string> {
+  if (service === 'order-service') {
+    const placed = await (await under.as('customer', OWNER)).post('/orders').send(OWNER_ORDER);
+    expect(placed.status).toBe(201);
+    return (placed.body as { id: string }).id;
+  }
+  const data = orderCreatedData({ customerId: OWNER, merchantId: OWNER });
+  const probe = await BrokerProbe.open(under.brokerUrl);
+  try {
+    await probe.publishOrderEvent(orderCreatedEventFor(data));
+  } finally {
+    await probe.close();
+  }
+  for (const route of cases.filter((r) => r.method === 'GET' && r.path.includes('{order}'))) {
+    const [token] = await rightCallers(under, route);
+    const path = route.path.replace('{order}', data.orderId);
+    await waitFor(
+      async () =>
+        (await under.anonymous().get(path).set('authorization', `Bearer ${token}`)).status ===
+          200 || undefined,
+      { what: `GET ${path} 200 once order.created is applied` },
+    );
+  }
+  return data.orderId;
 }
 
 /** The roles a route admits (an operator always may act on an owner's), or undefined for public. */
 function admittedRoles(route: RouteCase): Role[] | undefined {
   if (route.access.kind === 'public') return undefined;
   if (route.access.kind === 'owner') return [route.access.role, 'operator'];
+  if (route.access.kind === 'order') return ['customer', 'operator'];
   return route.access.roles;
 }

@@ -20,9 +20,13 @@ describe('customer-notify: rider assigned and cancelled orders to stored notific
     e.type === CustomerNotifiedV1.type &&
     (e.data as { orderId?: string }).orderId === orderId &&
     (e.data as { kind?: string }).kind === kind;
-  const forCustomer = async (customerId: string, query = ''): Promise<NotificationView[]> =>
-    (await cn.http().get(`/customers/${customerId}/notifications${query}`).expect(200))
-      .body as NotificationView[];
+  /** As the customer: their own notifications. */
+  const forCustomer = async (customerId: string, query = ''): Promise<NotificationView[]> => {
+    const customer = await cn.as('customer', customerId);
+    const res = await customer.get(`/customers/${customerId}/notifications${query}`).expect(200);
+    return res.body as NotificationView[];
+  };
+  /** As an operator: any order's. */
   const forOrder = async (orderId: string): Promise<NotificationView[]> =>
     (await cn.http().get(`/orders/${orderId}/notifications`).expect(200))
       .body as NotificationView[];
@@ -57,6 +61,19 @@ describe('customer-notify: rider assigned and cancelled orders to stored notific
       text: 'Rosa is picking up your order from Curry Corner (1.3 km away).',
     });
     expect(await forOrder(created.data.orderId)).toEqual([notification]);
+  });
+
+  it("shows an order's notifications to its customer, and to another customer not at all (404)", async () => {
+    const created = orderCreatedEvent();
+    await cn.broker.publishOrderEvent(created);
+    const assigned = riderAssignedEvent(created.data);
+    await cn.broker.publishStatusEvent(assigned);
+    await cn.broker.untilStatusMatching(told(created.data.orderId, 'rider.assigned'));
+    const path = `/orders/${created.data.orderId}/notifications`;
+    const own = await (await cn.as('customer', created.data.customerId)).get(path).expect(200);
+    expect((own.body as NotificationView[]).map((n) => n.id)).toEqual([assigned.messageId]);
+    const stranger = await cn.as('customer', `${created.data.customerId}-not`);
+    expect((await stranger.get(path).expect(404)).body).toMatchObject({ code: 'not-found' });
   });
 
   it('tells the customer about a cancellation, and not about a rider assigned after it', async () => {

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Role } from '@dinner-rush/auth';
 import { Queues } from '@dinner-rush/contracts';
 import { BrokerProbe, startAppUnderTest, type AppUnderTest } from '@dinner-rush/testing';
 import type request from 'supertest';
@@ -8,7 +9,10 @@ import { customerNotifyEnvSchema } from '../src/config';
 /** customer-notify running in-process on its own database and vhost, plus a test-side broker client. */
 export interface CustomerNotifyHarness {
   app: INestApplication;
+  /** A client calling as an operator. */
   http: () => ReturnType<typeof request>;
+  /** A client calling as `role` (a customer's id as `sub`: the customer). */
+  as: (role: Role, sub?: string) => Promise<ReturnType<typeof request>>;
   broker: BrokerProbe;
   sql: AppUnderTest['sql'];
   close(): Promise<void>;
@@ -30,6 +34,7 @@ export async function startCustomerNotify(
   return {
     app: service.app,
     http: () => service.http(),
+    as: (role, sub) => service.as(role, sub),
     broker,
     sql: service.sql,
     async close() {

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TokenClient } from '@dinner-rush/auth';
+import { AuthModule, TokenClient } from '@dinner-rush/auth';
 import { loggingModule } from '@dinner-rush/service-kit';
 import { ActionsController } from './actions/actions.controller';
 import { ConsumerCommands } from './actions/consumer-commands';
@@ -20,7 +20,8 @@ export class AppModule {
   static forConfig(config: DashboardConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [loggingModule('dashboard', config.LOG_LEVEL)],
+      // The page is public; the snapshot stream and the actions are for operators (docs/auth.md).
+      imports: [loggingModule('dashboard', config.LOG_LEVEL), AuthModule.forRoot(config)],
       controllers: [PageController, ActionsController],
       providers: [
         { provide: DASHBOARD_CONFIG, useValue: config },

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { Queues } from '@dinner-rush/contracts';
+import type { Role } from '@dinner-rush/auth';
 import { BrokerProbe, startAppUnderTest } from '@dinner-rush/testing';
 import type request from 'supertest';
 import { AppModule } from '../src/app.module';
@@ -9,7 +10,10 @@ import { merchantNotifyEnvSchema } from '../src/config';
 /** merchant-notify running in-process on its own database and vhost, plus a test-side broker client. */
 export interface MerchantNotifyHarness {
   app: INestApplication;
+  /** A client calling as an operator. */
   http: () => ReturnType<typeof request>;
+  /** A client calling as `role` (a merchant's id as `sub`: the merchant itself). */
+  as: (role: Role, sub?: string) => Promise<ReturnType<typeof request>>;
   broker: BrokerProbe;
   /** The service's schema, for arranging and asserting on rows. */
   sql: Pool;
@@ -32,6 +36,7 @@ export async function startMerchantNotify(
   return {
     app: service.app,
     http: () => service.http(),
+    as: (role, sub) => service.as(role, sub),
     broker,
     get sql() {
       return service.sql;

@@ -33,8 +33,12 @@ describe('merchant-notify: webhook delivery (real PostgreSQL + RabbitMQ, local H
     await mn?.close();
   });
 
+  /** As the merchant itself: a webhook is the merchant's own to register. */
   const register = async (merchantId: string, url: string) =>
-    mn.http().put(`/merchants/${merchantId}/webhook`).send({ url }).expect(200);
+    (await mn.as('merchant', merchantId))
+      .put(`/merchants/${merchantId}/webhook`)
+      .send({ url })
+      .expect(200);
   /** Registers a new webhook and answers the signing secret shown for it (once). */
   const registerNew = async (merchantId: string, url: string): Promise<string> =>
     (await register(merchantId, url)).body.signingSecret as string;

@@ -47,7 +47,8 @@ describe('merchant-notify: a failing webhook is isolated (real PostgreSQL + Rabb
   };
   const merchantWith = async (url: string) => {
     const merchantId = aMerchantId();
-    await mn.http().put(`/merchants/${merchantId}/webhook`).send({ url }).expect(200);
+    const merchant = await mn.as('merchant', merchantId);
+    await merchant.put(`/merchants/${merchantId}/webhook`).send({ url }).expect(200);
     return merchantId;
   };
   const list = async (merchantId: string): Promise<NotificationView[]> =>

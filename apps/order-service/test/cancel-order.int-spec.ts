@@ -21,7 +21,8 @@ describe('order-service: cancelling orders (real PostgreSQL + RabbitMQ)', () => 
   });
 
   async function placeOrder(): Promise<{ id: string; customerId: string }> {
-    const res = await service.http().post('/orders').send(orderRequest()).expect(201);
+    const res = await service.placeOrder(orderRequest());
+    expect(res.status).toBe(201);
     return res.body as { id: string; customerId: string };
   }
 
@@ -36,10 +37,10 @@ describe('order-service: cancelling orders (real PostgreSQL + RabbitMQ)', () => 
     return rows[0]?.n ?? 0;
   }
 
-  it('cancels a placed order: 200 with the order, order.cancelled.v1 published and on the timeline', async () => {
+  it("cancels a placed order at its customer's request: 200 with the order, order.cancelled.v1 published and on the timeline", async () => {
     const order = await placeOrder();
-    const res = await service
-      .http()
+    const caller = await service.as('customer', order.customerId);
+    const res = await caller
       .post(`/orders/${order.id}/cancel`)
       .send({ reason: 'changed my mind' })
       .expect(200);
@@ -63,6 +64,17 @@ describe('order-service: cancelling orders (real PostgreSQL + RabbitMQ)', () => 
       data: { merchantId: 'm-curry-36', customerId: order.customerId, reason: 'changed my mind' },
     });
     expect(OrderCancelledV1.schema.safeParse(event.data).success).toBe(true);
+  });
+
+  it("answers another customer's cancel as for an unknown order (404) and cancels nothing", async () => {
+    const order = await placeOrder();
+    const stranger = await service.as('customer', `${order.customerId}-not`);
+    const res = await stranger.post(`/orders/${order.id}/cancel`).send({});
+    expect([res.status, res.body.code]).toEqual([404, 'order-not-found']);
+    expect((await stranger.get(`/orders/${order.id}`)).status).toBe(404);
+    const own = await (await service.as('customer', order.customerId)).get(`/orders/${order.id}`);
+    expect([own.status, own.body.status]).toEqual([200, 'placed']);
+    expect(await cancelEventsInOutbox(order.id)).toBe(0);
   });
 
   it('answers 200 again for a second cancel without a second event', async () => {

@@ -24,14 +24,14 @@ describe('order-service: database outage (real PostgreSQL behind a cut-able prox
   });
 
   it('answers 503 + Retry-After while the database is down, writes nothing, and recovers', async () => {
-    await service.http().post('/orders').send(orderRequest()).expect(201);
+    expect((await service.placeOrder(orderRequest())).status).toBe(201);
     // Every event written is in the outbox or, once the broker confirmed it, in the archive.
     const events = async () =>
       (await service.count('outbox')) + (await service.count('outbox_archive'));
     const before = { orders: await service.count('orders'), events: await events() };
 
     proxy.interrupt();
-    const refused = await service.http().post('/orders').send(orderRequest());
+    const refused = await service.placeOrder(orderRequest());
     expect(refused.status).toBe(503);
     expect(refused.headers['retry-after']).toBe('5');
     expect(refused.headers['content-type']).toContain('application/problem+json');
@@ -43,7 +43,7 @@ describe('order-service: database outage (real PostgreSQL behind a cut-able prox
     expect({ orders: await service.count('orders'), events: await events() }).toEqual(before);
     await waitFor(
       async () => {
-        const res = await service.http().post('/orders').send(orderRequest());
+        const res = await service.placeOrder(orderRequest());
         return res.status === 201 ? true : undefined;
       },
       { what: 'intake answering 201 again' },

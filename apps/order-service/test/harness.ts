@@ -1,4 +1,6 @@
+import type { Role } from '@dinner-rush/auth';
 import { BrokerProbe, startAppUnderTest, type AppUnderTest } from '@dinner-rush/testing';
+import type { Response } from 'supertest';
 import { AppModule } from '../src/app.module';
 import { orderServiceEnvSchema } from '../src/config';
 
@@ -31,8 +33,28 @@ export class OrderServiceHarness {
     return this.service.sql;
   }
 
+  /** The AMQP URL of the service's vhost (for a consumer started beside it). */
+  get brokerUrl() {
+    return this.service.brokerUrl;
+  }
+
+  /** A client calling as an operator. */
   http() {
     return this.service.http();
+  }
+
+  /** A client calling as `role`, with `sub` (a customer's id) when given. */
+  as(role: Role, sub?: string) {
+    return this.service.as(role, sub);
+  }
+
+  /** POST /orders as the body's customer: the one caller order-service takes that body from. */
+  async placeOrder(
+    body: { customerId: string } & Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
+    const customer = await this.service.as('customer', body.customerId);
+    return customer.post('/orders').set(headers).send(body);
   }
 
   async count(

@@ -25,7 +25,8 @@ describe('order-service: tracking status events (real PostgreSQL + RabbitMQ)', (
   });
 
   async function placeOrder(): Promise<{ id: string; createdAt: string }> {
-    const res = await service.http().post('/orders').send(orderRequest()).expect(201);
+    const res = await service.placeOrder(orderRequest());
+    expect(res.status).toBe(201);
     return res.body as { id: string; createdAt: string };
   }
 

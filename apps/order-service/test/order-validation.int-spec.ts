@@ -103,6 +103,15 @@ const invalidRequests: [rule: string, body: () => unknown, field: string][] = [
   ],
 ];
 
+/**
+ * Who sends a body: its own customer where it names one a token can be minted
+ * for (so a catalogue rule, not the customer check, answers), else c-1.
+ */
+function callerOf(body: { customerId?: unknown }): string {
+  const id = body.customerId;
+  return typeof id === 'string' && /^[\w-]{1,64}$/.test(id) ? id : 'c-1';
+}
+
 describe('order-service: rejected orders (real PostgreSQL + RabbitMQ)', () => {
   let service: OrderServiceHarness;
 
@@ -120,11 +129,9 @@ describe('order-service: rejected orders (real PostgreSQL + RabbitMQ)', () => {
   });
 
   it.each(invalidRequests)('%s → 400 problem+json naming the field', async (_rule, body, field) => {
-    const res = await service
-      .http()
-      .post('/orders')
-      .set('Idempotency-Key', 'k-1')
-      .send(body() as object);
+    const sent = body() as { customerId?: unknown };
+    const customer = await service.as('customer', callerOf(sent));
+    const res = await customer.post('/orders').set('Idempotency-Key', 'k-1').send(sent);
     expect(res.status).toBe(400);
     expect(res.type).toBe('application/problem+json');
     expect(res.body).toMatchObject({ status: 400, errors: expect.any(Array) });
@@ -136,8 +143,8 @@ describe('order-service: rejected orders (real PostgreSQL + RabbitMQ)', () => {
   });
 
   it('malformed JSON → 400 problem+json', async () => {
-    const res = await service
-      .http()
+    const caller = await service.as('customer', 'c-1');
+    const res = await caller
       .post('/orders')
       .set('content-type', 'application/json')
       .send('{"customerId": "c-1",');
@@ -148,8 +155,8 @@ describe('order-service: rejected orders (real PostgreSQL + RabbitMQ)', () => {
   });
 
   it('a body over 64 kB → 413 problem+json', async () => {
-    const res = await service
-      .http()
+    const caller = await service.as('customer', 'c-1');
+    const res = await caller
       .post('/orders')
       .send(orderRequest({ customerId: 'x'.repeat(70 * 1024) }));
     expect(res.status).toBe(413);
@@ -158,11 +165,7 @@ describe('order-service: rejected orders (real PostgreSQL + RabbitMQ)', () => {
   });
 
   it('an Idempotency-Key over 200 chars → 400 problem+json', async () => {
-    const res = await service
-      .http()
-      .post('/orders')
-      .set('Idempotency-Key', 'k'.repeat(201))
-      .send(orderRequest());
+    const res = await service.placeOrder(orderRequest(), { 'Idempotency-Key': 'k'.repeat(201) });
     expect(res.status).toBe(400);
     expect(res.type).toBe('application/problem+json');
   });

@@ -33,7 +33,8 @@ describe('order-service: placing orders (real PostgreSQL + RabbitMQ)', () => {
 
   it('POST /orders answers 201 with server prices and publishes order.created.v1', async () => {
     const body = orderRequest();
-    const res = await service.http().post('/orders').send(body).expect(201);
+    const res = await service.placeOrder(body);
+    expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       id: expect.any(String),
       status: 'placed',
@@ -98,11 +99,8 @@ describe('order-service: placing orders (real PostgreSQL + RabbitMQ)', () => {
 
   it('stores delivery instructions with the order and publishes them in order.created.v2, beside a v1 copy with the same id', async () => {
     const instructions = 'Ring twice, 3rd floor – Hinterhaus 🚪';
-    const res = await service
-      .http()
-      .post('/orders')
-      .send(orderRequest({ deliveryInstructions: instructions }))
-      .expect(201);
+    const res = await service.placeOrder(orderRequest({ deliveryInstructions: instructions }));
+    expect(res.status).toBe(201);
     const orderId = (res.body as { id: string }).id;
     expect(res.body).toMatchObject({ deliveryInstructions: instructions });
     const stored = await service.http().get(`/orders/${orderId}`).expect(200);
@@ -119,7 +117,8 @@ describe('order-service: placing orders (real PostgreSQL + RabbitMQ)', () => {
   });
 
   it('an order without instructions shows null and publishes v2 with null', async () => {
-    const res = await service.http().post('/orders').send(orderRequest()).expect(201);
+    const res = await service.placeOrder(orderRequest());
+    expect(res.status).toBe(201);
     const orderId = (res.body as { id: string }).id;
     expect(res.body).toMatchObject({ deliveryInstructions: null });
     const v2 = await createdV2.next(
@@ -129,8 +128,22 @@ describe('order-service: placing orders (real PostgreSQL + RabbitMQ)', () => {
     expect(OrderCreatedV2.schema.parse(v2.body.data).deliveryInstructions).toBeNull();
   });
 
+  it("refuses an order in another customer's name: 403 customer-mismatch, nothing written", async () => {
+    const body = orderRequest();
+    const ordersBefore = await service.count('orders');
+    const caller = await service.as('customer', `${body.customerId}-not`);
+    const res = await caller.post('/orders').send(body);
+    expect([res.status, res.type, res.body.code]).toEqual([
+      403,
+      'application/problem+json',
+      'customer-mismatch',
+    ]);
+    expect(await service.count('orders')).toBe(ordersBefore);
+  });
+
   it('GET /orders/:id returns the order with its creation as the first timeline entry', async () => {
-    const placed = await service.http().post('/orders').send(orderRequest()).expect(201);
+    const placed = await service.placeOrder(orderRequest());
+    expect(placed.status).toBe(201);
     const order = placed.body as { id: string; createdAt: string };
     const res = await service.http().get(`/orders/${order.id}`).expect(200);
     expect(res.body).toMatchObject({ id: order.id, status: 'placed', totalCents: 1399 });
@@ -152,7 +165,7 @@ describe('order-service: placing orders (real PostgreSQL + RabbitMQ)', () => {
     it('replays the first answer for the same key and body, creating no second order', async () => {
       const body = orderRequest();
       const key = `key-${body.customerId}`;
-      const first = await service.http().post('/orders').set('Idempotency-Key', key).send(body);
+      const first = await service.placeOrder(body, { 'Idempotency-Key': key });
       expect(first.status).toBe(201);
       const ordersBefore = await service.count('orders');
       // Same body with its keys in another order: still the same request.
@@ -162,11 +175,7 @@ describe('order-service: placing orders (real PostgreSQL + RabbitMQ)', () => {
         merchantId: body.merchantId,
         customerId: body.customerId,
       };
-      const again = await service
-        .http()
-        .post('/orders')
-        .set('Idempotency-Key', key)
-        .send(reordered);
+      const again = await service.placeOrder(reordered, { 'Idempotency-Key': key });
       expect(again.status).toBe(201);
       expect(again.body).toEqual(first.body);
       expect(await service.count('orders')).toBe(ordersBefore);
@@ -175,13 +184,12 @@ describe('order-service: placing orders (real PostgreSQL + RabbitMQ)', () => {
     it('answers 422 problem+json for the same key with a different body', async () => {
       const body = orderRequest();
       const key = `key-${body.customerId}`;
-      await service.http().post('/orders').set('Idempotency-Key', key).send(body).expect(201);
+      expect((await service.placeOrder(body, { 'Idempotency-Key': key })).status).toBe(201);
       const ordersBefore = await service.count('orders');
-      const res = await service
-        .http()
-        .post('/orders')
-        .set('Idempotency-Key', key)
-        .send({ ...body, items: [{ menuItemId: 'i-curry-36-cola', quantity: 1 }] });
+      const res = await service.placeOrder(
+        { ...body, items: [{ menuItemId: 'i-curry-36-cola', quantity: 1 }] },
+        { 'Idempotency-Key': key },
+      );
       expect(res.status).toBe(422);
       expect(res.type).toBe('application/problem+json');
       expect(res.body).toMatchObject({ code: 'idempotency-key-reused' });
@@ -192,9 +200,7 @@ describe('order-service: placing orders (real PostgreSQL + RabbitMQ)', () => {
       const body = orderRequest();
       const key = `key-${body.customerId}`;
       const responses = await Promise.all(
-        Array.from({ length: 8 }, () =>
-          service.http().post('/orders').set('Idempotency-Key', key).send(body),
-        ),
+        Array.from({ length: 8 }, () => service.placeOrder(body, { 'Idempotency-Key': key })),
       );
       expect(responses.map((r) => r.status)).toEqual(Array(8).fill(201));
       const ids = new Set(responses.map((r) => (r.body as { id: string }).id));

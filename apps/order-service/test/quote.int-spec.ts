@@ -3,14 +3,11 @@ import {
   createTestDatabase,
   freePort,
   ServiceProcess,
-  startAppUnderTest,
-  type AppUnderTest,
   type TestDatabase,
   waitFor,
 } from '@dinner-rush/testing';
-import { AppModule } from '../src/app.module';
-import { orderServiceEnvSchema } from '../src/config';
 import { orderRequest } from './factories';
+import { OrderServiceHarness } from './harness';
 
 interface QuoteBody {
   merchantId: string;
@@ -37,7 +34,7 @@ const quoteFromAlexanderplatz = '/quote?merchantId=m-curry-36&lat=52.5219&lng=13
  * golevelup's process-wide connection manager), on one scratch vhost.
  */
 describe('order-service GET /quote (real PostgreSQL + RabbitMQ, rider-assignment as a process)', () => {
-  let orders: AppUnderTest;
+  let orders: OrderServiceHarness;
   let ridersDb: TestDatabase;
   let riders: ServiceProcess | undefined;
 
@@ -47,15 +44,9 @@ describe('order-service GET /quote (real PostgreSQL + RabbitMQ, rider-assignment
   };
 
   beforeAll(async () => {
-    orders = await startAppUnderTest({
-      service: 'order-service',
-      schema: 'orders',
-      envSchema: orderServiceEnvSchema,
-      module: (config) => AppModule.forConfig(config),
-      env: {
-        QUOTE_TIMEOUT_MS: String(QUOTE_TIMEOUT_MS),
-        DELIVERY_FEE_CENTS: String(FLAT_FEE_CENTS),
-      },
+    orders = await OrderServiceHarness.start({
+      QUOTE_TIMEOUT_MS: String(QUOTE_TIMEOUT_MS),
+      DELIVERY_FEE_CENTS: String(FLAT_FEE_CENTS),
     });
     ridersDb = await createTestDatabase('quote_riders');
   }, 120_000);
@@ -81,7 +72,7 @@ describe('order-service GET /quote (real PostgreSQL + RabbitMQ, rider-assignment
     });
 
     it('takes orders all the same: intake never asks for a quote', async () => {
-      const res = await orders.http().post('/orders').send(orderRequest());
+      const res = await orders.placeOrder(orderRequest());
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ deliveryFeeCents: FLAT_FEE_CENTS });
     });
@@ -135,10 +126,7 @@ describe('order-service GET /quote (real PostgreSQL + RabbitMQ, rider-assignment
       const { body: quote } = await getQuote();
       expect(quote.source).toBe('rider-assignment');
       expect(Date.parse(quote.expiresAt)).toBeGreaterThan(Date.now());
-      const res = await orders
-        .http()
-        .post('/orders')
-        .send(orderRequest({ quoteToken: quote.quoteToken }));
+      const res = await orders.placeOrder(orderRequest({ quoteToken: quote.quoteToken }));
       expect(res.status).toBe(201);
       // 1100 cents of items (see orderRequest) plus the quoted 380, not the flat 299.
       expect(res.body).toMatchObject({ deliveryFeeCents: 380, totalCents: 1480 });
@@ -175,7 +163,7 @@ describe('order-service GET /quote (real PostgreSQL + RabbitMQ, rider-assignment
           }),
         ],
       ] as const) {
-        const res = await orders.http().post('/orders').send(body);
+        const res = await orders.placeOrder(body);
         expect([why, res.status, res.type]).toEqual([why, 422, 'application/problem+json']);
         expect((res.body as { errors: { field: string }[] }).errors[0]?.field).toBe('quoteToken');
       }

@@ -21,9 +21,9 @@ describe('order-service: intake rate limit (real PostgreSQL + RabbitMQ)', () => 
   it('answers 429 with Retry-After and problem+json past the limit, and writes nothing for it', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) {
-      statuses.push((await service.http().post('/orders').send(orderRequest())).status);
+      statuses.push((await service.placeOrder(orderRequest())).status);
     }
-    const refused = await service.http().post('/orders').send(orderRequest());
+    const refused = await service.placeOrder(orderRequest());
 
     expect(statuses).toEqual([201, 201, 201]);
     expect(refused.status).toBe(429);

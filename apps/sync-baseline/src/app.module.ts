@@ -1,5 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { AuthModule, TokenClient } from '@dinner-rush/auth';
 import {
   HealthController,
   loggingModule,
@@ -25,12 +26,14 @@ export class AppModule {
       imports: [
         loggingModule('sync-baseline', config.LOG_LEVEL),
         TerminusModule.forRoot({ logger: false }),
+        AuthModule.forRoot(config),
       ],
       controllers: [SyncOrdersController, HealthController],
       providers: [
         { provide: SYNC_CONFIG, useValue: config },
         { provide: SERVICE_NAME, useValue: 'sync-baseline' },
         { provide: READINESS_CHECKS, useValue: [] },
+        { provide: TokenClient, useValue: new TokenClient(config) },
         DownstreamClient,
         SyncOrdersService,
       ],

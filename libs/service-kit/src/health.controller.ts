@@ -1,6 +1,12 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, type HealthIndicatorResult } from '@nestjs/terminus';
-import { Public } from '@dinner-rush/auth';
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import {
+  HealthCheck,
+  HealthCheckService,
+  type HealthCheckResult,
+  type HealthIndicatorResult,
+} from '@nestjs/terminus';
+import { CurrentCaller, Public, type Caller } from '@dinner-rush/auth';
+import { ProblemException } from './problem-details.filter';
 
 export type ReadinessCheck = () => Promise<HealthIndicatorResult> | HealthIndicatorResult;
 
@@ -26,6 +32,9 @@ export function databaseCheck(db: {
  * terminus) otherwise. GET /health/live (liveness): 200 whenever the process
  * serves HTTP, whatever its database and broker do, so an orchestrator takes
  * a service out of rotation during an outage instead of restarting it.
+ *
+ * Which dependency is down, and why (a connection error may name a host), is
+ * for operators: anyone else gets the status alone.
  */
 @Public() // probes and load balancers call it without a token
 @Controller('health')
@@ -37,8 +46,20 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
-  check() {
-    return this.health.check(this.checks);
+  async check(@CurrentCaller() caller: Caller | undefined): Promise<Partial<HealthCheckResult>> {
+    const operator = caller?.roles.includes('operator') ?? false;
+    try {
+      const result = await this.health.check(this.checks);
+      return operator ? result : { status: result.status };
+    } catch (error) {
+      if (operator || !(error instanceof ServiceUnavailableException)) throw error;
+      throw new ProblemException({
+        title: 'Service Unavailable',
+        status: 503,
+        code: 'not-ready',
+        detail: 'a dependency of this service is down',
+      });
+    }
   }
 
   @Get('live')

@@ -6,6 +6,7 @@ import {
   type BrokerSettings,
   type OutboxArchive,
 } from '@dinner-rush/messaging';
+import { AuthModule, type AuthSettings } from '@dinner-rush/auth';
 import type { RetentionRule } from '@dinner-rush/database';
 import type { Pool } from 'pg';
 import { RetentionService } from './retention/retention.service';
@@ -16,7 +17,7 @@ import { SERVICE_NAME } from './openapi/service-name.token';
 import { MetricsModule } from './metrics';
 
 /** The configuration every service has (see baseEnvSchema and consumerEnvSchema). */
-interface FoundationConfig {
+interface FoundationConfig extends AuthSettings {
   LOG_LEVEL: string;
   DATABASE_URL: string;
   RABBITMQ_URL: string;
@@ -64,8 +65,8 @@ interface ServiceDatabase {
 
 /**
  * One service: its validated config (global, as APP_CONFIG), structured logs,
- * RabbitMQ with the shared topology and its own outbox relay, GET /health, and
- * its own modules. Every app's AppModule is this with its own definition.
+ * the access-token guard on every route (docs/auth.md), RabbitMQ with the
+ * shared topology and its own outbox relay, GET /health, and its own modules. Every app's AppModule is this with its own definition.
  */
 @Module({})
 export class ServiceModule {
@@ -94,6 +95,7 @@ export class ServiceModule {
       exports: [APP_CONFIG, SERVICE_NAME, service.database],
       imports: [
         loggingModule(service.name, config.LOG_LEVEL),
+        AuthModule.forRoot(config),
         MessagingModule.forRootAsync({
           inject: [service.database],
           useFactory: (database: ServiceDatabase) => ({

@@ -1,35 +1,60 @@
 import type { Role } from '@dinner-rush/auth';
+import { Queues } from '@dinner-rush/contracts';
 
-/** Who may call a route, as its decorators say it (docs/auth.md). */
+/** Who may call a route, as its decorators (and, for an order, its service) say it (docs/auth.md). */
 export type Access =
   | { kind: 'public' }
   | { kind: 'roles'; roles: Role[] }
   /** The owner (`role` whose sub is the `owner` id in the path) or an operator. */
-  | { kind: 'owner'; role: 'customer' | 'merchant' };
+  | { kind: 'owner'; role: 'customer' | 'merchant' }
+  /** The customer of the order `{order}` names (the service reads its row), or an operator. */
+  | { kind: 'order' };
 
 export interface RouteCase {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** The route as Express registers it, e.g. /merchants/:id/webhook. */
   route: string;
-  /** A concrete path; `{owner}` is replaced by the owner's id for owner routes. */
+  /**
+   * A concrete path: `{owner}` is replaced by the owner's id, `{order}` by an
+   * order of the owner's that the suite placed (order-service) or announced
+   * (order.created, to a consumer) beforehand.
+   */
   path: string;
   access: Access;
   body?: unknown;
+  /**
+   * Why the right caller gets the route's own 4xx rather than a 2xx: the
+   * route has no resource the suite can give it. Absent: 2xx expected.
+   */
+  noResource?: string;
 }
 
+/** The customer (and merchant) whose resources the suite asks for, and someone who is not them. */
+export const OWNER = 'owner-0001';
+export const SOMEONE_ELSE = 'owner-0002';
+
+/** A valid order of the demo catalogue for OWNER: what the right caller of POST /orders sends. */
+export const OWNER_ORDER = {
+  customerId: OWNER,
+  merchantId: 'm-curry-36',
+  items: [{ menuItemId: 'i-curry-36-currywurst', quantity: 1 }],
+  deliveryAddress: { line1: 'Mehringdamm 36', lat: 52.4937, lng: 13.3878 },
+};
+
 const operator: Access = { kind: 'roles', roles: ['operator'] };
-const admin = (): RouteCase[] => [
+/** The consumer admin API on the service's own queue (paused, then resumed, by the right caller). */
+const admin = (queue: string): RouteCase[] => [
   { method: 'GET', route: '/admin/consumers', path: '/admin/consumers', access: operator },
   {
     method: 'POST',
     route: '/admin/consumers/:queue/pause',
-    path: '/admin/consumers/no-such-queue/pause',
+    path: `/admin/consumers/${queue}/pause`,
     access: operator,
   },
   {
     method: 'POST',
     route: '/admin/consumers/:queue/resume',
-    path: '/admin/consumers/no-such-queue/resume',
+    path: `/admin/consumers/${queue}/resume`,
     access: operator,
   },
   {
@@ -45,7 +70,6 @@ const everyService = (): RouteCase[] => [
   { method: 'GET', route: '/health/live', path: '/health/live', access: { kind: 'public' } },
   { method: 'GET', route: '/metrics', path: '/metrics', access: operator },
 ];
-const ORDER_ID = '00000000-0000-4000-8000-000000000001';
 
 /**
  * Every route of every service, with who may call it. The suite fails when a
@@ -54,7 +78,7 @@ const ORDER_ID = '00000000-0000-4000-8000-000000000001';
 export const ROUTE_TABLE: Record<string, RouteCase[]> = {
   'order-service': [
     ...everyService(),
-    ...admin(),
+    ...admin(Queues.orderTracking.queue),
     { method: 'GET', route: '/merchants', path: '/merchants', access: { kind: 'public' } },
     {
       method: 'GET',
@@ -68,37 +92,40 @@ export const ROUTE_TABLE: Record<string, RouteCase[]> = {
       route: '/orders',
       path: '/orders',
       access: { kind: 'roles', roles: ['customer'] },
+      body: OWNER_ORDER,
     },
-    {
-      method: 'GET',
-      route: '/orders/:id',
-      path: `/orders/${ORDER_ID}`,
-      access: { kind: 'roles', roles: ['customer', 'operator'] },
-    },
+    { method: 'GET', route: '/orders/:id', path: '/orders/{order}', access: { kind: 'order' } },
     {
       method: 'POST',
       route: '/orders/:id/cancel',
-      path: `/orders/${ORDER_ID}/cancel`,
-      access: { kind: 'roles', roles: ['customer', 'operator'] },
+      path: '/orders/{order}/cancel',
+      access: { kind: 'order' },
       body: {},
     },
-    { method: 'POST', route: '/replays', path: '/replays', access: operator, body: {} },
+    {
+      method: 'POST',
+      route: '/replays',
+      path: '/replays',
+      access: operator,
+      body: { queue: Queues.ledger.queue },
+      noResource: 'no consumer runs beside the lone order-service, so its queue is not there (404)',
+    },
   ],
   'rider-assignment': [
     ...everyService(),
-    ...admin(),
+    ...admin(Queues.riderAssignment.queue),
     { method: 'GET', route: '/waiting-line', path: '/waiting-line', access: operator },
     { method: 'GET', route: '/riders', path: '/riders', access: operator },
     {
       method: 'GET',
       route: '/assignments/:orderId',
-      path: `/assignments/${ORDER_ID}`,
+      path: '/assignments/{order}',
       access: operator,
     },
   ],
   'merchant-notify': [
     ...everyService(),
-    ...admin(),
+    ...admin(Queues.merchantNotify.queue),
     {
       method: 'GET',
       route: '/merchants/:id/notifications',
@@ -106,18 +133,18 @@ export const ROUTE_TABLE: Record<string, RouteCase[]> = {
       access: { kind: 'owner', role: 'merchant' },
     },
     {
-      method: 'GET',
-      route: '/merchants/:id/webhook',
-      path: '/merchants/{owner}/webhook',
-      access: { kind: 'owner', role: 'merchant' },
-    },
-    {
       method: 'PUT',
       route: '/merchants/:id/webhook',
       path: '/merchants/{owner}/webhook',
       access: { kind: 'owner', role: 'merchant' },
-      // Refused as a target (loopback), so even the owner's call writes nothing.
+      // The suite's merchant-notify allows 127.0.0.1 (WEBHOOK_ALLOWED_HOSTS), as for the demo receiver.
       body: { url: 'https://127.0.0.1/hook' },
+    },
+    {
+      method: 'GET',
+      route: '/merchants/:id/webhook',
+      path: '/merchants/{owner}/webhook',
+      access: { kind: 'owner', role: 'merchant' },
     },
     {
       method: 'DELETE',
@@ -128,11 +155,11 @@ export const ROUTE_TABLE: Record<string, RouteCase[]> = {
   ],
   ledger: [
     ...everyService(),
-    ...admin(),
+    ...admin(Queues.ledger.queue),
     {
       method: 'GET',
       route: '/ledger/orders/:orderId',
-      path: `/ledger/orders/${ORDER_ID}`,
+      path: '/ledger/orders/{order}',
       access: operator,
     },
     {
@@ -144,7 +171,7 @@ export const ROUTE_TABLE: Record<string, RouteCase[]> = {
   ],
   'customer-notify': [
     ...everyService(),
-    ...admin(),
+    ...admin(Queues.customerNotify.queue),
     {
       method: 'GET',
       route: '/customers/:customerId/notifications',
@@ -154,8 +181,8 @@ export const ROUTE_TABLE: Record<string, RouteCase[]> = {
     {
       method: 'GET',
       route: '/orders/:orderId/notifications',
-      path: `/orders/${ORDER_ID}/notifications`,
-      access: { kind: 'roles', roles: ['customer', 'operator'] },
+      path: '/orders/{order}/notifications',
+      access: { kind: 'order' },
     },
   ],
 };

@@ -1,10 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import type { PgTx } from '@dinner-rush/messaging';
+import { PrismaService } from '../database/prisma.service';
 import type { KnownOrder } from './customer-notification';
 
 /** The customer_orders table: which customer each order belongs to. */
 @Injectable()
 export class CustomerOrdersRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** The customer of an order this service has heard of; undefined for any other. */
+  async customerOf(orderId: string): Promise<string | undefined> {
+    const order = await this.prisma.customerOrder.findUnique({
+      where: { orderId },
+      select: { customerId: true },
+    });
+    return order?.customerId;
+  }
+
   /** Keeps the first copy of each; a republished order.created changes nothing. */
   async rememberAll(
     tx: PgTx,

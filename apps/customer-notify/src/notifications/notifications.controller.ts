@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { OwnerOrOperator, Roles } from '@dinner-rush/auth';
+import { CurrentCaller, OwnerOrOperator, Roles, type Caller } from '@dinner-rush/auth';
 import { ZodValidationPipe } from '@dinner-rush/service-kit';
 import type { Notification } from '../generated/prisma/client';
 import {
@@ -11,12 +11,12 @@ import {
   type NotificationView,
   type OrderParams,
 } from './dto/notification.schemas';
-import { NotificationsRepository } from './notifications.repository';
+import { NotificationReads } from './notification-reads';
 
 /** What customers were told: by customer (newest first) or by order (oldest first). */
 @Controller()
 export class NotificationsController {
-  constructor(private readonly notifications: NotificationsRepository) {}
+  constructor(private readonly notifications: NotificationReads) {}
 
   @Get('customers/:customerId/notifications')
   @OwnerOrOperator('customer', 'customerId')
@@ -24,15 +24,16 @@ export class NotificationsController {
     @Param(new ZodValidationPipe(CustomerParamsSchema)) { customerId }: CustomerParams,
     @Query(new ZodValidationPipe(ListNotificationsQuerySchema)) { limit }: ListNotificationsQuery,
   ): Promise<NotificationView[]> {
-    return (await this.notifications.listForCustomer(customerId, limit)).map(toView);
+    return (await this.notifications.forCustomer(customerId, limit)).map(toView);
   }
 
   @Get('orders/:orderId/notifications')
   @Roles('customer', 'operator')
   async forOrder(
     @Param(new ZodValidationPipe(OrderParamsSchema)) { orderId }: OrderParams,
+    @CurrentCaller() caller: Caller,
   ): Promise<NotificationView[]> {
-    return (await this.notifications.listForOrder(orderId)).map(toView);
+    return (await this.notifications.forOrder(orderId, caller)).map(toView);
   }
 }
 

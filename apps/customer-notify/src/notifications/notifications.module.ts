@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG } from '@dinner-rush/service-kit';
 import type { CustomerNotifyConfig } from '../config';
 import { CustomerOrdersRepository } from './customer-orders.repository';
+import { NotificationReads } from './notification-reads';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
@@ -13,6 +14,7 @@ import { WebhookSender } from './webhook-sender';
   controllers: [NotificationsController],
   providers: [
     CustomerOrdersRepository,
+    NotificationReads,
     NotificationsRepository,
     NotificationsService,
     OrderEventsHandler,

@@ -9,6 +9,7 @@ const PROBLEMS: Record<OrderErrorCode, { status: number; title: string }> = {
   'order-not-found': { status: 404, title: 'Order not found' },
   'order-not-cancellable': { status: 409, title: 'Order cannot be cancelled' },
   'invalid-quote': { status: 422, title: 'Quote not valid for this order' },
+  'customer-mismatch': { status: 403, title: 'Forbidden' },
 };
 
 /** Turns order-rule errors into problem+json; everything else goes to the global filter. */

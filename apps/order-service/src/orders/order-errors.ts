@@ -5,7 +5,8 @@ export type OrderErrorCode =
   | 'idempotency-key-reused'
   | 'order-not-found'
   | 'order-not-cancellable'
-  | 'invalid-quote';
+  | 'invalid-quote'
+  | 'customer-mismatch';
 
 export interface FieldError {
   field: string;

@@ -12,7 +12,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { SkipThrottle } from '@nestjs/throttler';
-import { Roles } from '@dinner-rush/auth';
+import { CurrentCaller, Roles, type Caller } from '@dinner-rush/auth';
 import { IdempotencyKeyHeader, placeOrderRequestSchema } from '@dinner-rush/contracts';
 import { APP_CONFIG, ZodValidationPipe } from '@dinner-rush/service-kit';
 import type { Response } from 'express';
@@ -48,18 +48,19 @@ export class OrdersController {
   async place(
     @Body() body: unknown,
     @Headers('idempotency-key') key: string | undefined,
+    @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) response: Response,
   ): Promise<OrderView> {
     const request = this.placeOrderBody.transform(body);
-    const placed = await this.orders.place(request, this.idempotencyKey.transform(key));
+    const placed = await this.orders.place(request, caller, this.idempotencyKey.transform(key));
     response.status(placed.statusCode);
     return placed.order;
   }
 
   @Get(':id')
   @Roles('customer', 'operator')
-  get(@Param('id') id: string): Promise<OrderView> {
-    return this.orders.get(orderId(id));
+  get(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<OrderView> {
+    return this.orders.get(orderId(id), caller);
   }
 
   @Post(':id/cancel')
@@ -67,9 +68,13 @@ export class OrdersController {
   @HttpCode(200)
   @UseGuards(RateLimitGuard)
   @SkipThrottle({ [RateLimits.quotes]: true })
-  cancel(@Param('id') id: string, @Body() body: unknown): Promise<OrderView> {
+  cancel(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentCaller() caller: Caller,
+  ): Promise<OrderView> {
     const request = this.cancelBody.transform(body);
-    return this.orders.cancel(orderId(id), request?.reason ?? null);
+    return this.orders.cancel(orderId(id), request?.reason ?? null, caller);
   }
 }
 

@@ -20,6 +20,13 @@ export interface TimelineEntryInput {
   details: Record<string, unknown>;
 }
 
+/** An order's owner, merchant and status, as cancel reads them under the row's lock. */
+export interface LockedOrder {
+  customerId: string;
+  merchantId: string;
+  status: OrderRecord['status'];
+}
+
 /**
  * Orders, their lines, their timeline and idempotency keys: every orders-schema
  * write and read. Writes are plain pg (intake is one statement, tracking one
@@ -81,28 +88,27 @@ export class OrdersRepository {
     );
   }
 
-  async findStatus(tx: PgTx, id: string): Promise<OrderRecord['status'] | undefined> {
-    const [row] = await tx.query<{ status: OrderRecord['status'] }>(
-      'SELECT status FROM orders WHERE id = $1::uuid',
-      [id],
-    );
-    return row?.status;
+  /**
+   * Whose the order is and where it stands, its row locked until the
+   * transaction ends: cancel decides on these, and a status event or a second
+   * cancel waits for that decision.
+   */
+  async lockOrder(tx: PgTx, id: string): Promise<LockedOrder | undefined> {
+    const [row] = await tx.query<{
+      customer_id: string;
+      merchant_id: string;
+      status: OrderRecord['status'];
+    }>('SELECT customer_id, merchant_id, status FROM orders WHERE id = $1::uuid FOR UPDATE', [id]);
+    return row && { customerId: row.customer_id, merchantId: row.merchant_id, status: row.status };
   }
 
-  /** placed → cancelled, atomically; returns the order only if this call cancelled it. */
-  async cancelIfPlaced(
-    tx: PgTx,
-    id: string,
-    reason: string | null,
-    at: Date,
-  ): Promise<{ customerId: string; merchantId: string } | undefined> {
-    const [row] = await tx.query<{ customer_id: string; merchant_id: string }>(
+  /** placed → cancelled; the caller holds the row's lock (lockOrder) and has checked it is placed. */
+  async markCancelled(tx: PgTx, id: string, reason: string | null, at: Date): Promise<void> {
+    await tx.query(
       `UPDATE orders SET status = 'cancelled', cancelled_at = $3, cancel_reason = $2
-        WHERE id = $1::uuid AND status = 'placed'
-       RETURNING customer_id, merchant_id`,
+        WHERE id = $1::uuid`,
       [id, reason, at],
     );
-    return row && { customerId: row.customer_id, merchantId: row.merchant_id };
   }
 
   async addTimelineEntry(tx: PgTx, entry: TimelineEntryInput): Promise<void> {

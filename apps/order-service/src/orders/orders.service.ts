@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { mayActFor, type Caller } from '@dinner-rush/auth';
 import { OrderCancelledV1, type PlaceOrderRequest } from '@dinner-rush/contracts';
 import {
   enqueueOutbox,
@@ -42,9 +43,20 @@ export class OrdersService {
    * (one atomic commit, shared with the orders that arrived meanwhile, see
    * OrderIntake) writes the idempotency key (a concurrent twin waits on it),
    * the order and its order.created outbox rows (v1 and v2). Nothing downstream is
-   * called; the relay publishes right after commit.
+   * called; the relay publishes right after commit. A customer orders for
+   * themselves only: the body's customerId is the caller's token `sub`.
    */
-  async place(request: PlaceOrderRequest, idempotencyKey?: string): Promise<PlacedOrder> {
+  async place(
+    request: PlaceOrderRequest,
+    caller: Caller,
+    idempotencyKey?: string,
+  ): Promise<PlacedOrder> {
+    if (request.customerId !== caller.sub) {
+      throw new OrderError(
+        'customer-mismatch',
+        'customerId must be the caller: a customer places orders for themselves only',
+      );
+    }
     // Stand-in for the order's own work (ORDER_WORK_TIME_MS); never while a transaction is open.
     await simulateWork(this.config.ORDER_WORK_TIME_MS);
     const priced = priceOrder(
@@ -77,43 +89,50 @@ export class OrdersService {
     return placed;
   }
 
-  async get(id: string): Promise<OrderView> {
+  /** The order, to its customer or an operator; to anyone else it does not exist. */
+  async get(id: string, caller: Caller): Promise<OrderView> {
     const order = await this.repository.findOrder(id);
-    if (!order) throw new OrderError('order-not-found', `no order ${id}`);
+    if (!order || !mayActFor(caller, 'customer', order.customerId)) throw orderNotFound(id);
     return toOrderView(order);
   }
 
   /**
-   * placed → cancelled with order.cancelled.v1 in the same transaction. Asking
-   * again is harmless (no second event); a delivered order cannot be cancelled.
+   * placed → cancelled with order.cancelled.v1 in the same transaction, by the
+   * order's customer or an operator (decided on the locked row, before any
+   * write). Asking again is harmless (no second event); a delivered order
+   * cannot be cancelled.
    */
-  async cancel(id: string, reason: string | null): Promise<OrderView> {
+  async cancel(id: string, reason: string | null, caller: Caller): Promise<OrderView> {
     await inPgTransaction(this.repository.pool, async (tx) => {
-      const cancelledAt = new Date();
-      const order = await this.repository.cancelIfPlaced(tx, id, reason, cancelledAt);
-      if (order) {
-        const data = { orderId: id, ...order, reason, cancelledAt: cancelledAt.toISOString() };
-        const cancelled = outgoingEvent(OrderCancelledV1, data, {
-          correlationId: id,
-          causationId: null,
-        });
-        await this.repository.addTimelineEntry(tx, {
-          messageId: cancelled.envelope.messageId,
-          orderId: id,
-          type: cancelled.envelope.type,
-          at: cancelledAt,
-          details: timelineDetails(data),
-        });
-        await enqueueOutbox(tx, [cancelled]);
-        return;
-      }
-      const status = await this.repository.findStatus(tx, id);
-      if (status === undefined) throw new OrderError('order-not-found', `no order ${id}`);
-      if (status === 'delivered') {
+      const order = await this.repository.lockOrder(tx, id);
+      if (!order || !mayActFor(caller, 'customer', order.customerId)) throw orderNotFound(id);
+      if (order.status === 'delivered') {
         throw new OrderError('order-not-cancellable', `order ${id} is already delivered`);
       }
+      if (order.status !== 'placed') return;
+      const cancelledAt = new Date();
+      await this.repository.markCancelled(tx, id, reason, cancelledAt);
+      const data = {
+        orderId: id,
+        customerId: order.customerId,
+        merchantId: order.merchantId,
+        reason,
+        cancelledAt: cancelledAt.toISOString(),
+      };
+      const cancelled = outgoingEvent(OrderCancelledV1, data, {
+        correlationId: id,
+        causationId: null,
+      });
+      await this.repository.addTimelineEntry(tx, {
+        messageId: cancelled.envelope.messageId,
+        orderId: id,
+        type: cancelled.envelope.type,
+        at: cancelledAt,
+        details: timelineDetails(data),
+      });
+      await enqueueOutbox(tx, [cancelled]);
     });
-    return this.get(id);
+    return this.get(id, caller);
   }
 
   /** The key is taken: the same request gets the first answer again, a different one a 422. */
@@ -128,4 +147,9 @@ export class OrdersService {
     }
     return { statusCode: first.statusCode, order: first.responseBody as OrderView };
   }
+}
+
+/** A missing order and someone else's answer alike, so an id in use is not confirmed. */
+function orderNotFound(id: string): OrderError {
+  return new OrderError('order-not-found', `no order ${id}`);
 }

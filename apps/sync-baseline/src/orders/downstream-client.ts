@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { TokenClient } from '@dinner-rush/auth';
 import type { Envelope } from '@dinner-rush/contracts';
 import { SYNC_CONFIG } from '../app-config';
 import type { SyncBaselineConfig } from '../config';
@@ -17,12 +18,20 @@ export class DownstreamError extends Error {
   }
 }
 
-/** Delivers one event to a downstream service's POST /events and waits for it to commit. */
+/**
+ * Delivers one event to a downstream service's POST /events and waits for it
+ * to commit. /events is operator-only: the baseline calls it as the tools
+ * client (client_credentials), as the relay's broker user stands in for it
+ * in the queued pipeline.
+ */
 @Injectable()
 export class DownstreamClient {
   private readonly urls: Record<DownstreamName, string>;
 
-  constructor(@Inject(SYNC_CONFIG) private readonly config: SyncBaselineConfig) {
+  constructor(
+    @Inject(SYNC_CONFIG) private readonly config: SyncBaselineConfig,
+    private readonly tokens: TokenClient,
+  ) {
     this.urls = {
       'rider-assignment': config.RIDER_ASSIGNMENT_URL,
       'merchant-notify': config.MERCHANT_NOTIFY_URL,
@@ -33,9 +42,10 @@ export class DownstreamClient {
   async deliver(service: DownstreamName, envelope: Envelope): Promise<void> {
     let response: Response;
     try {
+      const token = await this.tokens.operator();
       response = await fetch(new URL('/events', this.urls[service]), {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify(envelope),
         signal: AbortSignal.timeout(this.config.DOWNSTREAM_TIMEOUT_MS),
       });

@@ -6,6 +6,7 @@ import {
   freePort,
   launchHeadlessChromium,
   postJson,
+  bearerHeader,
   recordFailedRequests,
   ServiceProcess,
   startScratchServices,
@@ -158,8 +159,9 @@ describe('live dashboard without the management API (AMQP only, pipeline as proc
 
   it('with the ledger paused through its admin API a spike fills its queue; resumed, it drains', async () => {
     const ledger = pipeline.services.ledger.baseUrl;
+    const operator = bearerHeader(await pipeline.issuer.token('operator'));
     const admin = (action: string) =>
-      postJson(`${ledger}/admin/consumers/${Queues.ledger.queue}/${action}`, {});
+      postJson(`${ledger}/admin/consumers/${Queues.ledger.queue}/${action}`, {}, operator);
     expect((await admin('pause')).status).toBe(200);
     await row(Queues.ledger.queue).getByText('paused').waitFor(WAIT);
 

@@ -44,11 +44,16 @@ describe('npm start on a three-node RabbitMQ cluster', () => {
     const intake = await OrderLoad.start(pipeline.url('order-service'), {
       label,
       ratePerSecond: 5,
+      issueToken: pipeline.issueToken,
     });
     await sleep(LOAD_MS);
     const load = await intake.stop();
     const audit = await auditPipeline(
-      { orderService: pipeline.url('order-service'), ledger: pipeline.url('ledger') },
+      {
+        orderService: pipeline.url('order-service'),
+        ledger: pipeline.url('ledger'),
+        bearer: await pipeline.issueToken('operator'),
+      },
       load.accepted,
       { timeoutMs: 180_000, concurrency: 4 },
     );

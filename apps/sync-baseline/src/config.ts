@@ -1,10 +1,12 @@
+import { toolsClientEnvSchema } from '@dinner-rush/auth';
 import { z } from 'zod';
 
 /**
  * The synchronous baseline needs no database and no broker: it only does the
- * order's work and then calls the three downstream services in turn.
+ * order's work and then calls the three downstream services in turn, as the
+ * tools client (their POST /events is operator-only), hence the issuer settings.
  */
-export const syncBaselineEnvSchema = z.object({
+export const syncBaselineEnvSchema = toolsClientEnvSchema.extend({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3200),
   /** The same simulated order work as order-service's ORDER_WORK_TIME_MS. */

@@ -24,3 +24,5 @@ export * from './failed-requests';
 export * from './queue-declaration';
 export * from './otlp-receiver';
 export * from './test-issuer';
+export * from './caller-tokens';
+export * from './metrics-text';

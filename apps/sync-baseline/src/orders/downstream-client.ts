@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { TokenClient } from '@dinner-rush/auth';
 import type { Envelope } from '@dinner-rush/contracts';
 import { SYNC_CONFIG } from '../app-config';
 import type { SyncBaselineConfig } from '../config';
@@ -17,10 +18,14 @@ export class DownstreamError extends Error {
   }
 }
 
-/** Delivers one event to a downstream service's POST /events and waits for it to commit. */
+/**
+ * Delivers one event to a downstream service's POST /events (operator-only:
+ * it calls as the tools client) and waits for it to commit.
+ */
 @Injectable()
 export class DownstreamClient {
   private readonly urls: Record<DownstreamName, string>;
+  private readonly tokens: TokenClient;
 
   constructor(@Inject(SYNC_CONFIG) private readonly config: SyncBaselineConfig) {
     this.urls = {
@@ -28,14 +33,17 @@ export class DownstreamClient {
       'merchant-notify': config.MERCHANT_NOTIFY_URL,
       ledger: config.LEDGER_URL,
     };
+    this.tokens = new TokenClient(config);
   }
 
   async deliver(service: DownstreamName, envelope: Envelope): Promise<void> {
     let response: Response;
     try {
+      // Held until a minute before it expires: one issuer request per hour, not per order.
+      const token = await this.tokens.operator();
       response = await fetch(new URL('/events', this.urls[service]), {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify(envelope),
         signal: AbortSignal.timeout(this.config.DOWNSTREAM_TIMEOUT_MS),
       });

@@ -120,7 +120,10 @@ describe('live dashboard without the management API (AMQP only, pipeline as proc
   });
 
   it('lists every consumer queue, the scaffolded one and customer-notify included, from AMQP', async () => {
-    await page.goto(dashboard.baseUrl);
+    // The page takes an operator's token from its fragment (the dev issuer has no browser login).
+    await page.goto(
+      `${dashboard.baseUrl}/#access_token=${await pipeline.issuer.token('operator')}`,
+    );
     await page.waitForFunction(
       () => ((window as unknown as DashboardWindow).dashboard?.last?.consumers.length ?? 0) > 0,
       undefined,

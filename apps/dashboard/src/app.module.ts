@@ -8,6 +8,7 @@ import { SpikeRunner } from './actions/spike-runner';
 import type { DashboardConfig } from './config';
 import { DASHBOARD_CONFIG } from './dashboard-config.token';
 import { PageController } from './page/page.controller';
+import { SignInController } from './page/sign-in.controller';
 import { ServiceDirectory } from './service-directory';
 import { SnapshotService } from './snapshot/snapshot.service';
 
@@ -21,7 +22,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [loggingModule('dashboard', config.LOG_LEVEL)],
-      controllers: [PageController, ActionsController],
+      controllers: [PageController, SignInController, ActionsController],
       providers: [
         { provide: DASHBOARD_CONFIG, useValue: config },
         { provide: ServiceDirectory, useValue: new ServiceDirectory(config) },

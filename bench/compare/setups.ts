@@ -90,7 +90,7 @@ export async function startManagedSetups(
     ledgerUrl: services.ledger.baseUrl,
     downstreamUrls,
     rabbitmqUrl: scratch.vhost.url,
-    issueToken: scratch.issuer.token,
+    issueToken: (role, sub) => scratch.issuer.token(role, sub),
     stop: async (service) => void (await services[service].stop('SIGTERM')),
     start: (service) => services[service].start(),
     close: async () => {

@@ -64,7 +64,10 @@ export async function runRetentionSoak(
     const orderService = pipeline.url('order-service');
     const merchants = (await getJson<Merchant[]>(`${orderService}/merchants`)).body;
     const bodyFor = orderFactory(merchants, 2026);
-    const tokenFor = await prefetchCustomerTokens(pipeline.issuer.token, FACTORY_CUSTOMERS);
+    const tokenFor = await prefetchCustomerTokens(
+      (role, sub) => pipeline.issuer.token(role, sub),
+      FACTORY_CUSTOMERS,
+    );
     const samples: Promise<CensusSample>[] = [];
     let nextSampleS = options.sampleEveryS;
     const results = await fireOpenLoop({

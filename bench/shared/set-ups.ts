@@ -62,7 +62,7 @@ export async function reducedSetUp(
         throw new Error(`the reduced set-up runs no ${app}`);
       return scratch.url(app);
     },
-    issueToken: scratch.issuer.token,
+    issueToken: (role, sub) => scratch.issuer.token(role, sub),
     stop: () => scratch.stop(),
   };
 }

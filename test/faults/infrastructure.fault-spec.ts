@@ -96,7 +96,7 @@ describe('faults: the broker and the database fail under load', () => {
         {
           label: 'unsafe',
           ratePerSecond: 20,
-          issueToken: pipeline.issuer.token,
+          issueToken: (role, sub) => pipeline.issuer.token(role, sub),
         },
         10,
       )

@@ -67,7 +67,11 @@ describe('faults: service processes fail under load', () => {
     const deadLetteredMs = Date.now() - started;
     const good = await OrderLoad.burst(
       pipeline.orderServiceUrl,
-      { label: 'after-poison', ratePerSecond: 10, issueToken: pipeline.issuer.token },
+      {
+        label: 'after-poison',
+        ratePerSecond: 10,
+        issueToken: (role, sub) => pipeline.issuer.token(role, sub),
+      },
       5,
     );
     const audit = await pipeline.audit(good.accepted, 60_000);
@@ -247,7 +251,11 @@ describe('faults: service processes fail under load', () => {
     const recoveryMs = Date.now() - faultEndedAt;
     const good = await OrderLoad.burst(
       pipeline.orderServiceUrl,
-      { label: 'after-cancel', ratePerSecond: 10, issueToken: pipeline.issuer.token },
+      {
+        label: 'after-cancel',
+        ratePerSecond: 10,
+        issueToken: (role, sub) => pipeline.issuer.token(role, sub),
+      },
       5,
     );
     const audit = await pipeline.audit(good.accepted, 60_000);

@@ -1,13 +1,24 @@
 import { cpus, totalmem } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { summarise } from '@dinner-rush/pipeline-stats';
-import { getJson, orderFactory, pollOrders, postJson, type Merchant } from '@dinner-rush/testing';
+import {
+  bearerHeader,
+  FACTORY_CUSTOMERS,
+  getJson,
+  issuerTokens,
+  orderFactory,
+  pollOrders,
+  postJson,
+  prefetchCustomerTokens,
+  type Merchant,
+} from '@dinner-rush/testing';
 
 /**
  * npm run bench:latency [-- <orders/s> <seconds>]
  * Light steady load (open loop: one order every 1/rate s), then the time from
  * each order's creation to the LAST of its three timeline steps (rider,
- * merchant, ledger), from the timestamps the services recorded.
+ * merchant, ledger), from the timestamps the services recorded. Tokens come
+ * from OIDC_ISSUER (npm start's dev issuer by default).
  */
 const STEPS = ['rider.assigned.v1', 'merchant.notified.v1', 'ledger.recorded.v1'];
 
@@ -23,13 +34,17 @@ async function main(): Promise<void> {
   const seconds = Number(process.argv[3] ?? 20);
   const merchants = (await getJson<Merchant[]>(`${base}/merchants`)).body;
   const nextOrder = orderFactory(merchants, Date.now() % 100_000);
+  const issueToken = issuerTokens();
+  const tokenFor = await prefetchCustomerTokens(issueToken, FACTORY_CUSTOMERS);
   const ids: Promise<string | undefined>[] = [];
   const started = Date.now();
   for (let n = 0; n < rate * seconds; n++) {
     const due = started + (n * 1000) / rate;
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
+    const order = nextOrder(n);
+    const customer = bearerHeader(tokenFor(order.customerId));
     ids.push(
-      postJson<Order>(`${base}/orders`, nextOrder(n)).then((r) =>
+      postJson<Order>(`${base}/orders`, order, customer).then((r) =>
         r.status === 201 ? r.body.id : undefined,
       ),
     );
@@ -41,7 +56,7 @@ async function main(): Promise<void> {
     base,
     placed,
     (view) => stepsOf(view).every(Boolean),
-    { timeoutMs: 120_000, intervalMs: 250 },
+    { timeoutMs: 120_000, intervalMs: 250, bearer: await issueToken('operator') },
   );
   const latencies = [...views.values()]
     .filter((view) => !pending.includes(view.id))

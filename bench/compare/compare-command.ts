@@ -22,8 +22,9 @@ export async function runCompareCommand(options: CompareOptions): Promise<number
       const stoppedHere = settings.scenarios.includes('downstream-stopped')
         ? settings.stopped
         : undefined;
-      await assertHttpIngest(options.external.downstreamUrls, stoppedHere);
       setups = await externalSetups(options.external, settings);
+      const operator = await setups.issueToken('operator');
+      await assertHttpIngest(options.external.downstreamUrls, operator, stoppedHere);
     } else {
       log('starting order-service, the three consumers (HTTP_INGEST) and the sync baseline…');
       setups = await startManagedSetups(settings);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  bearerHeader,
   getJson,
   orderCreatedEvent,
   orderFactory,
@@ -87,10 +88,14 @@ describe('npm run compare: synchronous chain vs queued pipeline (real services)'
 
   it('the chain runs each consumer’s real handler: the order has a rider and a balanced journal', async () => {
     const merchants = (await getJson<Merchant[]>(`${setups.orderUrl}/merchants`)).body;
+    const order = orderFactory(merchants, 99)(0);
+    const customer = await setups.issueToken('customer', order.customerId);
     const placed = await postJson<SyncOrder>(
       `${setups.syncUrl}/orders`,
-      orderFactory(merchants, 99)(0),
+      order,
+      bearerHeader(customer),
     );
+    const operator = await setups.issueToken('operator');
     expect(placed.status).toBe(201);
     expect(placed.body.steps.map((s) => s.service)).toEqual([
       'rider-assignment',
@@ -99,10 +104,12 @@ describe('npm run compare: synchronous chain vs queued pipeline (real services)'
     ]);
     const assignment = await getJson<unknown>(
       `${setups.downstreamUrls['rider-assignment']}/assignments/${placed.body.id}`,
+      operator,
     );
     expect(assignment.status).toBe(200);
     const journal = await getJson<{ balanced: boolean; entries: { debitCents: number }[] }>(
       `${setups.ledgerUrl}/ledger/orders/${placed.body.id}`,
+      operator,
     );
     expect(journal.body.balanced).toBe(true);
     expect(journal.body.entries.reduce((sum, e) => sum + e.debitCents, 0)).toBeGreaterThan(0);
@@ -117,10 +124,12 @@ describe('npm run compare: synchronous chain vs queued pipeline (real services)'
       deliveryFeeCents: 299,
     });
     const ledgerEvents = `${setups.ledgerUrl}/events`;
-    expect((await postJson(ledgerEvents, event)).status).toBe(200);
-    expect((await postJson(ledgerEvents, event)).status).toBe(200);
+    const operator = await setups.issueToken('operator');
+    expect((await postJson(ledgerEvents, event, bearerHeader(operator))).status).toBe(200);
+    expect((await postJson(ledgerEvents, event, bearerHeader(operator))).status).toBe(200);
     const journal = await getJson<{ entries: { debitCents: number }[] }>(
       `${setups.ledgerUrl}/ledger/orders/${orderId}`,
+      operator,
     );
     expect(journal.body.entries.reduce((sum, e) => sum + e.debitCents, 0)).toBe(1_299);
   });

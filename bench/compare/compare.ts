@@ -1,7 +1,13 @@
 import { auditPipeline, type AcceptedOrder } from '@dinner-rush/audit';
-import { getJson, orderFactory, type Merchant } from '@dinner-rush/testing';
+import {
+  FACTORY_CUSTOMERS,
+  getJson,
+  orderFactory,
+  prefetchCustomerTokens,
+  type Merchant,
+} from '@dinner-rush/testing';
 import { machineInfo, type MachineInfo } from '../shared/machine';
-import { fireOpenLoop, type Sample } from '../shared/open-loop';
+import { fireOpenLoop, type OrderStream, type Sample } from '../shared/open-loop';
 import { QueueDepths, type DepthSample, type Downstream } from '../shared/queue-depths';
 import { summarizeRun, type RunSummary } from './run-summary';
 import type { CompareSetups, WorkTimes } from './setups';
@@ -79,12 +85,15 @@ export async function runCompare(
 ): Promise<CompareReport> {
   const machine = machineInfo();
   const merchants = (await getJson<Merchant[]>(`${setups.orderUrl}/merchants`)).body;
+  // Both set-ups trust one issuer: the same customers place the same orders on each.
+  const tokenFor = await prefetchCustomerTokens(setups.issueToken, FACTORY_CUSTOMERS);
   const depths = await QueueDepths.open(setups.rabbitmqUrl);
   try {
     const scenarios: ScenarioResult[] = [];
     for (const name of settings.scenarios) {
       const bodyFor = orderFactory(merchants, settings.seed + scenarios.length);
-      scenarios.push(await runScenario(name, { setups, settings, depths, bodyFor, log }));
+      const orders: OrderStream = { bodyFor, tokenFor };
+      scenarios.push(await runScenario(name, { setups, settings, depths, orders, log }));
     }
     return {
       benchmark: 'compare',
@@ -103,7 +112,7 @@ interface ScenarioContext {
   setups: CompareSetups;
   settings: CompareSettings;
   depths: QueueDepths;
-  bodyFor: (n: number) => unknown;
+  orders: OrderStream;
   log: Log;
 }
 
@@ -149,7 +158,7 @@ async function runSetup(
     ratePerS: ctx.settings.ratePerS,
     durationS: ctx.settings.durationS,
     timeoutMs: ctx.settings.timeoutMs,
-    bodyFor: ctx.bodyFor,
+    ...ctx.orders,
     onTick: (atMs) => {
       pending.push(
         ctx.depths
@@ -187,11 +196,16 @@ async function auditAccepted(
   accepted: readonly AcceptedOrder[],
   ctx: ScenarioContext,
 ): Promise<AuditOutcome> {
-  const audit = () =>
-    auditPipeline({ orderService: ctx.setups.orderUrl, ledger: ctx.setups.ledgerUrl }, accepted, {
-      timeoutMs: ctx.settings.auditTimeoutMs,
-      concurrency: 8,
-    });
+  const audit = async () =>
+    auditPipeline(
+      {
+        orderService: ctx.setups.orderUrl,
+        ledger: ctx.setups.ledgerUrl,
+        bearer: await ctx.setups.issueToken('operator'),
+      },
+      accepted,
+      { timeoutMs: ctx.settings.auditTimeoutMs, concurrency: 8 },
+    );
   let report = await audit();
   // A read answered 503 (e.g. the database out of connections for a moment) counts as
   // missing; "lost" must mean still missing on a second look, so look once more.

@@ -1,4 +1,11 @@
-import { freePort, ServiceProcess, startScratchServices } from '@dinner-rush/testing';
+import {
+  bearerHeader,
+  freePort,
+  issuerTokens,
+  ServiceProcess,
+  startScratchServices,
+  type IssueToken,
+} from '@dinner-rush/testing';
 import type { Downstream } from '../shared/queue-depths';
 
 /** The order service and the three consumers the issue's experiment names (not every consumer). */
@@ -23,6 +30,8 @@ export interface CompareSetups {
   ledgerUrl: string;
   downstreamUrls: Record<Downstream, string>;
   rabbitmqUrl: string;
+  /** A token from the issuer both set-ups trust. */
+  issueToken: IssueToken;
   /** Stops / restarts one downstream service (only where this tool started it). */
   stop?(service: Downstream): Promise<void>;
   start?(service: Downstream): Promise<void>;
@@ -67,10 +76,13 @@ export async function startManagedSetups(
     'merchant-notify': services['merchant-notify'].baseUrl,
     ledger: services.ledger.baseUrl,
   };
-  const sync = await startSyncBaseline(downstreamUrls, work, label).catch(async (error) => {
-    await scratch.stop();
-    throw error;
-  });
+  // The baseline trusts this run's issuer and asks it for the token it calls the consumers with.
+  const sync = await startSyncBaseline(downstreamUrls, work, label, scratch.issuer.env).catch(
+    async (error: unknown) => {
+      await scratch.stop();
+      throw error;
+    },
+  );
   return {
     mode: 'managed',
     orderUrl: services['order-service'].baseUrl,
@@ -78,6 +90,7 @@ export async function startManagedSetups(
     ledgerUrl: services.ledger.baseUrl,
     downstreamUrls,
     rabbitmqUrl: scratch.vhost.url,
+    issueToken: (role, sub) => scratch.issuer.token(role, sub),
     stop: async (service) => void (await services[service].stop('SIGTERM')),
     start: (service) => services[service].start(),
     close: async () => {
@@ -90,7 +103,8 @@ export async function startManagedSetups(
 /**
  * Targets a pipeline that is already running (e.g. `HTTP_INGEST=true
  * WORK_TIME_MS=300 ORDER_WORK_TIME_MS=500 npm start`). Starts the sync
- * baseline against its consumers unless one is given.
+ * baseline against its consumers unless one is given. Tokens come from
+ * OIDC_ISSUER (npm start's dev issuer by default), which the baseline inherits.
  */
 export async function externalSetups(
   targets: ExternalTargets,
@@ -106,6 +120,7 @@ export async function externalSetups(
     ledgerUrl: targets.downstreamUrls.ledger,
     downstreamUrls: targets.downstreamUrls,
     rabbitmqUrl: targets.rabbitmqUrl,
+    issueToken: issuerTokens(),
     close: async () => void (await sync?.stop('SIGTERM')),
   };
 }
@@ -114,6 +129,7 @@ async function startSyncBaseline(
   downstreamUrls: Record<Downstream, string>,
   work: WorkTimes,
   label: string,
+  issuerEnv: Record<string, string> = {},
 ): Promise<ServiceProcess> {
   const sync = new ServiceProcess(
     'sync-baseline',
@@ -124,6 +140,7 @@ async function startSyncBaseline(
       RIDER_ASSIGNMENT_URL: downstreamUrls['rider-assignment'],
       MERCHANT_NOTIFY_URL: downstreamUrls['merchant-notify'],
       LEDGER_URL: downstreamUrls.ledger,
+      ...issuerEnv,
     },
     `${label}-sync-baseline`,
   );
@@ -133,17 +150,19 @@ async function startSyncBaseline(
 
 /**
  * Each downstream that should be up must take events over HTTP: POST /events
- * with an empty body answers 422 (ingestion on, envelope invalid), not 404.
+ * (operator-only) with an empty body answers 422 (ingestion on, envelope
+ * invalid), not 404.
  */
 export async function assertHttpIngest(
   downstreamUrls: Record<Downstream, string>,
+  operatorToken: string,
   except?: Downstream,
 ): Promise<void> {
   for (const [service, url] of Object.entries(downstreamUrls) as [Downstream, string][]) {
     if (service === except) continue;
     const response = await fetch(new URL('/events', url), {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...bearerHeader(operatorToken) },
       body: '{}',
     }).catch((error: unknown) => {
       throw new Error(`${service} at ${url} does not answer: ${String(error)}`);

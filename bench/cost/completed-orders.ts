@@ -25,19 +25,20 @@ const TIMEOUT_MS = 120_000;
  * audit (the first three steps and each order's ledger journal) must pass.
  */
 export async function checkCompleted(
-  urls: { orderService: string; ledger: string },
+  urls: { orderService: string; ledger: string; bearer: string },
   accepted: readonly AcceptedOrder[],
 ): Promise<CompletedOrders> {
   const ids = accepted.map((order) => order.id);
   // One pass first: what the final snapshot saw (the quiet signal should mean all delivered).
   const first = await mapLimit(ids, 8, (id) =>
-    getJson<AuditedOrderView>(`${urls.orderService}/orders/${id}`),
+    getJson<AuditedOrderView>(`${urls.orderService}/orders/${id}`, urls.bearer),
   );
   const pendingAtSnapshot = first.filter((r) => r.status !== 200 || !isDelivered(r.body)).length;
   const polled = await pollOrders<AuditedOrderView>(urls.orderService, ids, isDelivered, {
     timeoutMs: TIMEOUT_MS,
     intervalMs: 500,
     concurrency: 8,
+    bearer: urls.bearer,
   });
   const doubled = [...polled.views.values()]
     .filter((view) => doubledSteps(view).length > 0)

@@ -1,5 +1,12 @@
 import { consumerQueue } from '@dinner-rush/contracts';
-import { getJson, orderFactory, readInfraFromEnv, type Merchant } from '@dinner-rush/testing';
+import {
+  FACTORY_CUSTOMERS,
+  getJson,
+  orderFactory,
+  prefetchCustomerTokens,
+  readInfraFromEnv,
+  type Merchant,
+} from '@dinner-rush/testing';
 import { openBrokerCounter } from '../shared/broker-counters';
 import { cpuDelta, readCpu, selfCpu, serverTreeCpu, type CpuSource } from '../shared/cpu-meter';
 import {
@@ -52,6 +59,7 @@ export async function measurePipeline(pipeline: NpmStartPipeline, options: CostO
   const counter = await openBrokerCounter(
     pipeline.vhost.name,
     PIPELINE_SERVICES.map((service) => pipeline.url(service)),
+    () => pipeline.issueToken('operator'),
   );
   const depths = await QueueDepths.open(pipeline.vhost.url, {
     ...PIPELINE_WORK_QUEUES,
@@ -59,24 +67,34 @@ export async function measurePipeline(pipeline: NpmStartPipeline, options: CostO
   });
   try {
     const merchants = (await getJson<Merchant[]>(`${orderUrl}/merchants`)).body;
-    const bodyFor = orderFactory(merchants, 7);
+    const orders = {
+      bodyFor: orderFactory(merchants, 7),
+      tokenFor: await prefetchCustomerTokens(pipeline.issueToken, FACTORY_CUSTOMERS),
+    };
+    const operator = () => pipeline.issueToken('operator');
     await sleep(BOOT_SETTLE_MS);
     console.log(`[cost] idle for ${options.idleS} s`);
     const idle = await measureIdle(sources, db, options.idleS);
 
     console.log(`[cost] warm-up: ${options.ratePerS}/s for ${options.warmupS} s`);
-    const appliedBeforeWarmup = await appliedStatusEvents(orderUrl);
-    const warmup = await placeOrders(orderUrl, options.ratePerS, options.warmupS, bodyFor, 0);
+    const appliedBeforeWarmup = await appliedStatusEvents(orderUrl, await operator());
+    const warmup = await placeOrders(orderUrl, options.ratePerS, options.warmupS, orders, 0);
     const quietTimeoutMs = Math.max(120_000, options.durationS * 4_000);
     const warmTarget = appliedBeforeWarmup + warmup.accepted.length * DELIVERED_STEPS.length;
-    const warm = await untilPipelineQuiet(orderUrl, warmTarget, depths, quietTimeoutMs);
+    const warm = await untilPipelineQuiet(
+      orderUrl,
+      await operator(),
+      warmTarget,
+      depths,
+      quietTimeoutMs,
+    );
     if (!warm.reached) console.warn('[cost] the warm-up did not finish in time; measuring anyway');
 
     // The warm-up's commits must be in pg_stat_database before the first read, not land in the window.
     await sleep(STATS_IDLE_FLUSH_MS);
     const countsBefore = await counter.settled();
     const txBefore = await committedTransactions(adminUrl, db.name);
-    const appliedBefore = await appliedStatusEvents(orderUrl);
+    const appliedBefore = await appliedStatusEvents(orderUrl, await operator());
     const cpuBefore = readCpu(sources);
 
     console.log(`[cost] measuring: ${options.ratePerS}/s for ${options.durationS} s`);
@@ -85,11 +103,17 @@ export async function measurePipeline(pipeline: NpmStartPipeline, options: CostO
       orderUrl,
       options.ratePerS,
       options.durationS,
-      bodyFor,
+      orders,
       Math.ceil(options.ratePerS * options.warmupS),
     );
     const target = appliedBefore + load.accepted.length * DELIVERED_STEPS.length;
-    const quiet = await untilPipelineQuiet(orderUrl, target, depths, quietTimeoutMs);
+    const quiet = await untilPipelineQuiet(
+      orderUrl,
+      await operator(),
+      target,
+      depths,
+      quietTimeoutMs,
+    );
     if (!quiet.reached)
       console.warn(
         '[cost] the pipeline did not finish in time; the audit will say what is missing',
@@ -109,7 +133,7 @@ export async function measurePipeline(pipeline: NpmStartPipeline, options: CostO
       `[cost] checking ${load.accepted.length} orders (after the snapshot, so not counted)`,
     );
     const completion = await checkCompleted(
-      { orderService: orderUrl, ledger: pipeline.url('ledger') },
+      { orderService: orderUrl, ledger: pipeline.url('ledger'), bearer: await operator() },
       load.accepted,
     );
     return {

@@ -1,5 +1,5 @@
 import type { AcceptedOrder } from '@dinner-rush/audit';
-import { fireOpenLoop } from '../shared/open-loop';
+import { fireOpenLoop, type OrderStream } from '../shared/open-loop';
 import { summarise, type LatencySummary } from '@dinner-rush/pipeline-stats';
 
 export interface PlacedOrders {
@@ -18,7 +18,7 @@ export async function placeOrders(
   orderUrl: string,
   ratePerS: number,
   durationS: number,
-  bodyFor: (n: number) => unknown,
+  orders: OrderStream,
   firstOrder: number,
 ): Promise<PlacedOrders> {
   const samples = await fireOpenLoop({
@@ -26,7 +26,8 @@ export async function placeOrders(
     ratePerS,
     durationS,
     timeoutMs: 30_000,
-    bodyFor: (n) => bodyFor(firstOrder + n),
+    bodyFor: (n) => orders.bodyFor(firstOrder + n),
+    tokenFor: orders.tokenFor,
   });
   const accepted = samples.flatMap((sample): AcceptedOrder[] => {
     const order = sample.body as Partial<AcceptedOrder> | undefined;

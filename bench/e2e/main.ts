@@ -4,10 +4,16 @@ import {
   type AcceptedOrder,
   type AuditedOrderView,
 } from '@dinner-rush/audit';
-import { getJson, orderFactory, type Merchant } from '@dinner-rush/testing';
+import {
+  FACTORY_CUSTOMERS,
+  getJson,
+  orderFactory,
+  prefetchCustomerTokens,
+  type Merchant,
+} from '@dinner-rush/testing';
 import { benchArgs, intList, takeSwitch } from '../shared/bench-args';
 import { machineInfo } from '../shared/machine';
-import { fireOpenLoop, type Sample } from '../shared/open-loop';
+import { fireOpenLoop, type OrderStream, type Sample } from '../shared/open-loop';
 import { summarise } from '@dinner-rush/pipeline-stats';
 import { CONSUMER_STEPS, latencyToLastStep, REDUCED_STEPS } from '../shared/pipeline-steps';
 import {
@@ -68,10 +74,13 @@ async function main(): Promise<void> {
     depths = await QueueDepths.open(setUp.rabbitmqUrl, watched);
     const orderUrl = setUp.url('order-service');
     const merchants = (await getJson<Merchant[]>(`${orderUrl}/merchants`)).body;
-    const bodyFor = orderFactory(merchants, 11);
+    const orders: OrderStream = {
+      bodyFor: orderFactory(merchants, 11),
+      tokenFor: await prefetchCustomerTokens(setUp.issueToken, FACTORY_CUSTOMERS),
+    };
     const results: (KeepUpVerdict & { ratePerS: number; drainedInMs: number | null })[] = [];
     for (const ratePerS of rates) {
-      const { samples, depthSamples } = await steadyRun(orderUrl, ratePerS, stepS, bodyFor, depths);
+      const { samples, depthSamples } = await steadyRun(orderUrl, ratePerS, stepS, orders, depths);
       const verdict = judgeKeepUp({
         ratePerS,
         durationS: stepS,
@@ -91,8 +100,12 @@ async function main(): Promise<void> {
       ? Number(args['latency-rate'])
       : Math.max(1, Math.floor((sustained || (rates[0] ?? 2)) / 2));
     const latency = await latencyAt(
-      { orderService: orderUrl, ledger: setUp.url('ledger') },
-      { ratePerS: halfRate, durationS: Number(args['latency-duration']), bodyFor, depths, steps },
+      {
+        orderService: orderUrl,
+        ledger: setUp.url('ledger'),
+        bearer: await setUp.issueToken('operator'),
+      },
+      { ratePerS: halfRate, durationS: Number(args['latency-duration']), orders, depths, steps },
     );
     const result = {
       benchmark: 'e2e',
@@ -133,7 +146,7 @@ async function steadyRun(
   orderUrl: string,
   ratePerS: number,
   durationS: number,
-  bodyFor: (n: number) => unknown,
+  orders: OrderStream,
   depths: QueueDepths<string>,
 ): Promise<{ samples: Sample[]; depthSamples: DepthSample<string>[] }> {
   const depthSamples: DepthSample<string>[] = [];
@@ -143,7 +156,7 @@ async function steadyRun(
     ratePerS,
     durationS,
     timeoutMs: 30_000,
-    bodyFor,
+    ...orders,
     onTick: (atMs) =>
       void reads.push(depths.read().then((d) => void depthSamples.push({ atMs, depths: d }))),
   });
@@ -152,11 +165,11 @@ async function steadyRun(
 }
 
 async function latencyAt(
-  urls: { orderService: string; ledger: string },
+  urls: { orderService: string; ledger: string; bearer: string },
   run: {
     ratePerS: number;
     durationS: number;
-    bodyFor: (n: number) => unknown;
+    orders: OrderStream;
     depths: QueueDepths<string>;
     steps: readonly string[];
   },
@@ -166,7 +179,7 @@ async function latencyAt(
     urls.orderService,
     ratePerS,
     durationS,
-    run.bodyFor,
+    run.orders,
     run.depths,
   );
   const accepted = samples.flatMap((s): AcceptedOrder[] => {
@@ -180,7 +193,7 @@ async function latencyAt(
     urls.orderService,
     accepted.map((order) => order.id),
     (view) => latencyToLastStep(view, run.steps) !== undefined,
-    { timeoutMs: 120_000, intervalMs: 500, concurrency: 8 },
+    { timeoutMs: 120_000, intervalMs: 500, concurrency: 8, bearer: urls.bearer },
   );
   const allSteps: number[] = [];
   const audit = await auditPipeline(urls, accepted, {

@@ -1,5 +1,13 @@
 import autocannon from 'autocannon';
-import { getJson, orderFactory, type Merchant } from '@dinner-rush/testing';
+import {
+  bearerHeader,
+  FACTORY_CUSTOMERS,
+  getJson,
+  orderFactory,
+  prefetchCustomerTokens,
+  type IssueToken,
+  type Merchant,
+} from '@dinner-rush/testing';
 import type { LatencySummary } from '@dinner-rush/pipeline-stats';
 
 export interface HttpIntakeResult {
@@ -11,14 +19,19 @@ export interface HttpIntakeResult {
   errors: number;
 }
 
-/** POST /orders flat out at a fixed number of connections (closed loop), valid varied orders. */
+/**
+ * POST /orders flat out at a fixed number of connections (closed loop), valid
+ * varied orders, each with its customer's token (fetched before the run).
+ */
 export async function runHttpIntake(
   orderUrl: string,
+  issueToken: IssueToken,
   connections: number,
   durationS: number,
 ): Promise<HttpIntakeResult> {
   const merchants = (await getJson<Merchant[]>(`${orderUrl}/merchants`)).body;
   const nextOrder = orderFactory(merchants, connections);
+  const tokenFor = await prefetchCustomerTokens(issueToken, FACTORY_CUSTOMERS);
   let n = 0;
   const result = await autocannon({
     url: `${orderUrl}/orders`,
@@ -26,7 +39,15 @@ export async function runHttpIntake(
     connections,
     duration: durationS,
     headers: { 'content-type': 'application/json' },
-    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(nextOrder(n++)) }) }],
+    requests: [
+      {
+        setupRequest: (req) => {
+          const order = nextOrder(n++);
+          const headers = { ...req.headers, ...bearerHeader(tokenFor(order.customerId)) };
+          return { ...req, headers, body: JSON.stringify(order) };
+        },
+      },
+    ],
   });
   return {
     connections,

@@ -1,4 +1,4 @@
-import { createTestDatabase } from '@dinner-rush/testing';
+import { createTestDatabase, issuerTokens } from '@dinner-rush/testing';
 import { benchArgs, intList, takeSwitch } from '../shared/bench-args';
 import { machineInfo } from '../shared/machine';
 import { PIPELINE_WORK_QUEUES, QueueDepths } from '../shared/queue-depths';
@@ -57,6 +57,8 @@ async function main(): Promise<void> {
       if (!reduced.on) depths = await QueueDepths.open(setUp.rabbitmqUrl, PIPELINE_WORK_QUEUES);
     }
     const orderUrl = args['order-url'] || (setUp?.url('order-service') ?? '');
+    // A pipeline someone else started trusts OIDC_ISSUER (npm start's dev issuer by default).
+    const issueToken = setUp?.issueToken ?? issuerTokens();
     const script = orderOutboxScript();
     const rows: {
       connections: number;
@@ -74,7 +76,7 @@ async function main(): Promise<void> {
         connections,
         { durationS },
       );
-      const service = await runHttpIntake(orderUrl, connections, durationS);
+      const service = await runHttpIntake(orderUrl, issueToken, connections, durationS);
       rows.push({
         connections,
         service,

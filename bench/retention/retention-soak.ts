@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { auditPipeline, type AcceptedOrder, type AuditReport } from '@dinner-rush/audit';
 import {
+  FACTORY_CUSTOMERS,
   getJson,
+  prefetchCustomerTokens,
   orderFactory,
   startScratchServices,
   waitFor,
@@ -62,6 +64,10 @@ export async function runRetentionSoak(
     const orderService = pipeline.url('order-service');
     const merchants = (await getJson<Merchant[]>(`${orderService}/merchants`)).body;
     const bodyFor = orderFactory(merchants, 2026);
+    const tokenFor = await prefetchCustomerTokens(
+      (role, sub) => pipeline.issuer.token(role, sub),
+      FACTORY_CUSTOMERS,
+    );
     const samples: Promise<CensusSample>[] = [];
     let nextSampleS = options.sampleEveryS;
     const results = await fireOpenLoop({
@@ -69,6 +75,7 @@ export async function runRetentionSoak(
       ratePerS: options.ratePerS,
       durationS: options.durationS,
       bodyFor,
+      tokenFor,
       headersFor: () => ({ 'idempotency-key': randomUUID() }),
       timeoutMs: 30_000,
       onTick: (elapsedMs) => {
@@ -84,7 +91,11 @@ export async function runRetentionSoak(
     );
     log(`${accepted.length} orders accepted; auditing`);
     const audit = await auditPipeline(
-      { orderService, ledger: pipeline.url('ledger') },
+      {
+        orderService,
+        ledger: pipeline.url('ledger'),
+        bearer: await pipeline.issuer.token('operator'),
+      },
       accepted.map(({ id, totalCents }) => ({ id, totalCents })),
       { timeoutMs: 180_000 },
     );

@@ -1,5 +1,5 @@
 import { ManagementApi, metricSum, vhostPath } from '@dinner-rush/pipeline-stats';
-import { readInfraFromEnv } from '@dinner-rush/testing';
+import { readInfraFromEnv, readMetricsText } from '@dinner-rush/testing';
 
 /** Messages the broker moved so far (cumulative counters). */
 export interface BrokerCounts {
@@ -36,12 +36,16 @@ const MANAGEMENT_SETTLE_TIMEOUT_MS = 60_000;
 export async function openBrokerCounter(
   vhost: string,
   serviceUrls: readonly string[],
+  operatorToken: () => Promise<string>,
 ): Promise<BrokerCounter> {
   const management = await readVhostStats(vhost).catch(() => undefined);
   if (management) {
     return { source: MANAGEMENT_SOURCE, settled: () => settle(() => readVhostStats(vhost)) };
   }
-  return { source: METRICS_SOURCE, settled: () => readServiceMetrics(serviceUrls) };
+  return {
+    source: METRICS_SOURCE,
+    settled: async () => readServiceMetrics(serviceUrls, await operatorToken()),
+  };
 }
 
 async function settle(read: () => Promise<BrokerCounts>): Promise<BrokerCounts> {
@@ -76,14 +80,11 @@ async function readVhostStats(vhost: string): Promise<BrokerCounts> {
 }
 
 /** Exact at once: each service counts in-process, and none is in flight when this is called. */
-async function readServiceMetrics(serviceUrls: readonly string[]): Promise<BrokerCounts> {
-  const texts = await Promise.all(
-    serviceUrls.map(async (url) => {
-      const response = await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(10_000) });
-      if (!response.ok) throw new Error(`${url}/metrics answered ${response.status}`);
-      return response.text();
-    }),
-  );
+async function readServiceMetrics(
+  serviceUrls: readonly string[],
+  operatorToken: string,
+): Promise<BrokerCounts> {
+  const texts = await Promise.all(serviceUrls.map((url) => readMetricsText(url, operatorToken)));
   const sum = (metric: string) =>
     texts.reduce((total, text) => total + (metricSum(text, metric) ?? 0), 0);
   return {

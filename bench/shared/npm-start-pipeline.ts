@@ -6,9 +6,11 @@ import {
   ARTIFACTS_DIR,
   createTestDatabase,
   createTestVhost,
+  issuerTokens,
   readInfraFromEnv,
   REPO_ROOT,
   waitFor,
+  type IssueToken,
   type TestDatabase,
   type TestVhost,
 } from '@dinner-rush/testing';
@@ -27,6 +29,8 @@ export interface NpmStartPipeline {
   /** Where start-all's prefixed output goes. */
   logFile: string;
   url(app: PipelineApp): string;
+  /** A token from the issuer the pipeline trusts (start-all's dev issuer unless OIDC_ISSUER names another). */
+  issueToken: IssueToken;
   /** start-all's process tree as it is now, grouped by service. */
   processes(): NamedProcesses[];
   /** SIGINT to start-all (as Ctrl-C), waits for it to exit, then drops the vhost and database. */
@@ -149,6 +153,7 @@ export async function startNpmStartPipeline(
       startAllPid,
       logFile,
       url,
+      issueToken: issuerTokens(env.OIDC_ISSUER || process.env.OIDC_ISSUER || url('dev-issuer')),
       processes: () => pipelineProcesses(startAllPid, readProcessTable()),
       stop: cleanUp,
     };

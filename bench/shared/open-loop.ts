@@ -13,8 +13,10 @@ export interface OpenLoopRun {
   url: string;
   ratePerS: number;
   durationS: number;
-  /** The n-th request body; the same sequence is replayed against each set-up. */
-  bodyFor: (n: number) => unknown;
+  /** The n-th order; the same sequence is replayed against each set-up. */
+  bodyFor: (n: number) => { customerId: string };
+  /** The customer's access token: an order is placed by its own customer (docs/auth.md). */
+  tokenFor: (customerId: string) => string;
   /** Extra headers of the n-th request (e.g. an Idempotency-Key). */
   headersFor?: (n: number) => Record<string, string>;
   /** A request not answered by then counts as failed (status 0). */
@@ -22,6 +24,9 @@ export interface OpenLoopRun {
   /** Called every second while the run lasts (e.g. to sample queue depths). */
   onTick?: (elapsedMs: number) => void;
 }
+
+/** The orders a run places and how each customer is authenticated. */
+export type OrderStream = Pick<OpenLoopRun, 'bodyFor' | 'tokenFor'>;
 
 /**
  * Fires requests at a fixed arrival rate whatever the server does (open loop),
@@ -49,10 +54,15 @@ export async function fireOpenLoop(run: OpenLoopRun): Promise<Sample[]> {
 
 async function send(run: OpenLoopRun, n: number, dueAt: number, dueMs: number): Promise<Sample> {
   try {
+    const body = run.bodyFor(n);
     const response = await fetch(run.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...run.headersFor?.(n) },
-      body: JSON.stringify(run.bodyFor(n)),
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${run.tokenFor(body.customerId)}`,
+        ...run.headersFor?.(n),
+      },
+      body: JSON.stringify(body),
       signal: AbortSignal.timeout(run.timeoutMs),
     });
     const text = await response.text();

@@ -1,4 +1,4 @@
-import { startScratchServices } from '@dinner-rush/testing';
+import { startScratchServices, type IssueToken } from '@dinner-rush/testing';
 import type { PipelineApp, PipelineService } from './npm-start-ports';
 import { startNpmStartPipeline } from './npm-start-pipeline';
 
@@ -8,6 +8,8 @@ export interface SetUp {
   label: string;
   rabbitmqUrl: string;
   url(app: PipelineApp): string;
+  /** A token from the issuer this set-up's services trust. */
+  issueToken: IssueToken;
   stop(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function fullSetUp(label: string, env: Record<string, string> = {})
     label: FULL_SET_UP,
     rabbitmqUrl: pipeline.vhost.url,
     url: (app) => pipeline.url(app),
+    issueToken: pipeline.issueToken,
     stop: () => pipeline.stop(),
   };
 }
@@ -59,6 +62,7 @@ export async function reducedSetUp(
         throw new Error(`the reduced set-up runs no ${app}`);
       return scratch.url(app);
     },
+    issueToken: (role, sub) => scratch.issuer.token(role, sub),
     stop: () => scratch.stop(),
   };
 }

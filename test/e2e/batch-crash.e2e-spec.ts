@@ -4,6 +4,7 @@ import {
   BrokerProbe,
   orderCreatedEvent,
   startScratchServices,
+  readMetricsText,
   waitFor,
   type ScratchServices,
 } from '@dinner-rush/testing';
@@ -102,7 +103,8 @@ describe('a consumer SIGKILLed mid-batch (ledger as a process, real PostgreSQL +
     // The redelivered batch met the inbox: counted as duplicates, nothing posted again.
     await waitFor(
       async () => {
-        const metrics = await (await fetch(`${pipeline.url('ledger')}/metrics`)).text();
+        const operator = await pipeline.issuer.token('operator');
+        const metrics = await readMetricsText(pipeline.url('ledger'), operator);
         const duplicates =
           metricSum(metrics, 'messages_handled_total', { outcome: 'duplicate' }) ?? 0;
         return duplicates >= ORDERS ? true : undefined;

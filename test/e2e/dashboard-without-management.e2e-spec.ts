@@ -6,6 +6,7 @@ import {
   freePort,
   launchHeadlessChromium,
   postJson,
+  bearerHeader,
   recordFailedRequests,
   ServiceProcess,
   startScratchServices,
@@ -119,7 +120,10 @@ describe('live dashboard without the management API (AMQP only, pipeline as proc
   });
 
   it('lists every consumer queue, the scaffolded one and customer-notify included, from AMQP', async () => {
-    await page.goto(dashboard.baseUrl);
+    // The page takes an operator's token from its fragment (the dev issuer has no browser login).
+    await page.goto(
+      `${dashboard.baseUrl}/#access_token=${await pipeline.issuer.token('operator')}`,
+    );
     await page.waitForFunction(
       () => ((window as unknown as DashboardWindow).dashboard?.last?.consumers.length ?? 0) > 0,
       undefined,
@@ -158,8 +162,9 @@ describe('live dashboard without the management API (AMQP only, pipeline as proc
 
   it('with the ledger paused through its admin API a spike fills its queue; resumed, it drains', async () => {
     const ledger = pipeline.services.ledger.baseUrl;
+    const operator = bearerHeader(await pipeline.issuer.token('operator'));
     const admin = (action: string) =>
-      postJson(`${ledger}/admin/consumers/${Queues.ledger.queue}/${action}`, {});
+      postJson(`${ledger}/admin/consumers/${Queues.ledger.queue}/${action}`, {}, operator);
     expect((await admin('pause')).status).toBe(200);
     await row(Queues.ledger.queue).getByText('paused').waitFor(WAIT);
 

@@ -110,7 +110,10 @@ describe('live dashboard in a real browser (pipeline as processes)', () => {
   });
 
   it('opens and receives snapshots over SSE, listing every queue bound to the order exchanges', async () => {
-    await page.goto(dashboard.baseUrl);
+    // The page takes an operator's token from its fragment (the dev issuer has no browser login).
+    await page.goto(
+      `${dashboard.baseUrl}/#access_token=${await pipeline.issuer.token('operator')}`,
+    );
     await page.waitForFunction(
       () => (window as unknown as DashboardWindow).dashboard?.snapshots >= 2,
       undefined,

@@ -11,6 +11,7 @@ import {
   OtlpReceiver,
   orderFactory,
   postJson,
+  bearerHeader,
   SpanKinds,
   startScratchServices,
   waitFor,
@@ -73,7 +74,13 @@ describe('one trace per order (OTLP from every service, real PostgreSQL + Rabbit
     const merchants = (await getJson<Merchant[]>(`${order}/merchants`)).body;
     const nextOrder = orderFactory(merchants, 14);
     for (let n = 0; n < ORDERS; n += 1) {
-      const response = await postJson<{ id: string }>(`${order}/orders`, nextOrder(n));
+      const request = nextOrder(n);
+      const customer = await pipeline.issuer.token('customer', request.customerId);
+      const response = await postJson<{ id: string }>(
+        `${order}/orders`,
+        request,
+        bearerHeader(customer),
+      );
       expect(response.status).toBe(201);
       orderIds.push(response.body.id);
     }

@@ -7,6 +7,7 @@ import {
   mapLimit,
   orderFactory,
   postJson,
+  bearerHeader,
   startScratchServices,
   type Merchant,
   type ScratchServices,
@@ -65,13 +66,16 @@ describe('order pipeline end to end (4 processes, real PostgreSQL + RabbitMQ)', 
       if (n === Math.floor(ORDERS / 2)) await services['merchant-notify'].stop('SIGTERM');
       if (n === Math.floor((2 * ORDERS) / 3)) restarts.push(services.ledger.start());
       if (n === Math.floor((3 * ORDERS) / 4)) restarts.push(services['merchant-notify'].start());
-      const response = await postJson<Order>(`${order}/orders`, request);
+      const customer = bearerHeader(await pipeline.issuer.token('customer', request.customerId));
+      const response = await postJson<Order>(`${order}/orders`, request, customer);
       if (response.status === 201) {
         placed.push({ id: response.body.id, totalCents: response.body.totalCents });
         if (n % CANCEL_EVERY === 0) {
-          const cancel = await postJson<Order>(`${order}/orders/${response.body.id}/cancel`, {
-            reason: 'e2e',
-          });
+          const cancel = await postJson<Order>(
+            `${order}/orders/${response.body.id}/cancel`,
+            { reason: 'e2e' },
+            customer,
+          );
           expect([200, 202]).toContain(cancel.status);
           cancelled.add(response.body.id);
         }
@@ -86,7 +90,11 @@ describe('order pipeline end to end (4 processes, real PostgreSQL + RabbitMQ)', 
   it('every order reaches all three steps (cancelled ones: reversal and merchant told)', async () => {
     const { services } = pipeline;
     audit = await auditPipeline(
-      { orderService: services['order-service'].baseUrl, ledger: services.ledger.baseUrl },
+      {
+        orderService: services['order-service'].baseUrl,
+        ledger: services.ledger.baseUrl,
+        bearer: await pipeline.issuer.token('operator'),
+      },
       placed,
       // A fresh database: every debit the ledger holds must be one these orders account for.
       {

@@ -6,6 +6,7 @@ import {
   getJson,
   orderFactory,
   postJson,
+  bearerHeader,
   waitFor,
   type Merchant,
 } from '@dinner-rush/testing';
@@ -61,7 +62,13 @@ describe('npm start supervises its services (start-all as processes)', () => {
     const answers: { status: number; id: string; whileDown: boolean }[] = [];
     let ledgerBack = false;
     while (!ledgerBack || answers.length < 20) {
-      const { status, body } = await postJson<{ id: string }>(orders, nextOrder(answers.length));
+      const request = nextOrder(answers.length);
+      const customer = await pipeline.issueToken('customer', request.customerId);
+      const { status, body } = await postJson<{ id: string }>(
+        orders,
+        request,
+        bearerHeader(customer),
+      );
       answers.push({ status, id: body.id, whileDown: !ledgerBack });
       ledgerBack = await ledgerAnswers(pipeline, killed);
       if (Date.now() - killedAt > RECOVERY_BOUND_MS) break;
@@ -76,8 +83,11 @@ describe('npm start supervises its services (start-all as processes)', () => {
         if (!(await ledgerAnswers(pipeline, killed))) return undefined;
         const queue = await queueState(pipeline.vhost.url, Queues.ledger.queue);
         if (queue.consumerCount < 1 || queue.messageCount > 0) return undefined;
+        const operator = await pipeline.issueToken('operator');
         const books = await Promise.all(
-          answers.map(({ id }) => getJson(`${pipeline.url('ledger')}/ledger/orders/${id}`)),
+          answers.map(({ id }) =>
+            getJson(`${pipeline.url('ledger')}/ledger/orders/${id}`, operator),
+          ),
         );
         return books.every((book) => book.status === 200) ? Date.now() - killedAt : undefined;
       },

@@ -1,5 +1,6 @@
 import { countSteps, NotificationKinds, PIPELINE_STEPS, TimelineTypes } from '@dinner-rush/audit';
 import {
+  bearerHeader,
   getJson,
   mapLimit,
   orderFactory,
@@ -81,10 +82,11 @@ describe('faults: two of every service on a three-node cluster', () => {
       8,
       async (n) => {
         const body = nextOrder(n);
+        const customer = bearerHeader(await pipeline.issuer.token('customer', body.customerId));
         const placed = await postJson<{ id: string; totalCents: number }>(
           `${intake[n % 2]}/orders`,
           body,
-          { 'idempotency-key': `scaled-${n}` },
+          { 'idempotency-key': `scaled-${n}`, ...customer },
         );
         if (placed.status !== 201) return void refused.push(placed.status);
         accepted.push({
@@ -94,7 +96,11 @@ describe('faults: two of every service on a three-node cluster', () => {
         });
         if (n % CANCEL_EVERY !== 0) return;
         // Through the other replica: its relay races this one's to publish.
-        const cancel = await postJson(`${intake[(n + 1) % 2]}/orders/${placed.body.id}/cancel`, {});
+        const cancel = await postJson(
+          `${intake[(n + 1) % 2]}/orders/${placed.body.id}/cancel`,
+          {},
+          customer,
+        );
         if (cancel.status === 200) cancelled.push(placed.body.id);
         else refused.push(cancel.status);
       },
@@ -113,16 +119,17 @@ describe('faults: two of every service on a three-node cluster', () => {
     });
     await untilDrained(pipeline);
     const ridersUrl = pipeline.services['rider-assignment'].baseUrl;
+    const operator = await pipeline.issuer.token('operator');
     // Deliveries finish within RIDER_DELIVERY_MS of their assignment: then every rider is free.
     const riders = await waitFor(
       async () => {
-        const fleet = (await getJson<Rider[]>(`${ridersUrl}/riders`)).body;
+        const fleet = (await getJson<Rider[]>(`${ridersUrl}/riders`, operator)).body;
         return fleet.every((rider) => rider.status === 'available') ? fleet : undefined;
       },
       { timeoutMs: 60_000, intervalMs: 500, what: 'every rider available again' },
-    ).catch(async () => (await getJson<Rider[]>(`${ridersUrl}/riders`)).body);
+    ).catch(async () => (await getJson<Rider[]>(`${ridersUrl}/riders`, operator)).body);
     const assignments = await mapLimit(cancelled, 4, async (id) => {
-      const answer = await getJson<Assignment>(`${ridersUrl}/assignments/${id}`);
+      const answer = await getJson<Assignment>(`${ridersUrl}/assignments/${id}`, operator);
       return { id, status: answer.status === 200 ? answer.body.status : `http ${answer.status}` };
     });
 

@@ -44,6 +44,7 @@ describe('npm start on a three-node RabbitMQ cluster', () => {
     const intake = await OrderLoad.start(pipeline.url('order-service'), {
       label,
       ratePerSecond: 5,
+      issueToken: pipeline.issueToken,
     });
     await sleep(LOAD_MS);
     const load = await intake.stop();
@@ -52,6 +53,7 @@ describe('npm start on a three-node RabbitMQ cluster', () => {
         orderService: pipeline.url('order-service'),
         ledger: pipeline.url('ledger'),
         riderAssignment: pipeline.url('rider-assignment'),
+        bearer: await pipeline.issueToken('operator'),
       },
       load.accepted,
       { timeoutMs: 180_000, concurrency: 4 },

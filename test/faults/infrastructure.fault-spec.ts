@@ -91,7 +91,15 @@ describe('faults: the broker and the database fail under load', () => {
     // rows after a SIGKILL is exactly what publishing from memory would lose.
     await pipeline.rabbit.stopApp();
     const accepted = (
-      await OrderLoad.burst(pipeline.orderServiceUrl, { label: 'unsafe', ratePerSecond: 20 }, 10)
+      await OrderLoad.burst(
+        pipeline.orderServiceUrl,
+        {
+          label: 'unsafe',
+          ratePerSecond: 20,
+          issueToken: (role, sub) => pipeline.issuer.token(role, sub),
+        },
+        10,
+      )
     ).accepted;
     await pipeline.services['order-service'].stop('SIGKILL');
     const ids = accepted.map((order) => order.id);

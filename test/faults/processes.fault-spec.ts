@@ -67,7 +67,11 @@ describe('faults: service processes fail under load', () => {
     const deadLetteredMs = Date.now() - started;
     const good = await OrderLoad.burst(
       pipeline.orderServiceUrl,
-      { label: 'after-poison', ratePerSecond: 10 },
+      {
+        label: 'after-poison',
+        ratePerSecond: 10,
+        issueToken: (role, sub) => pipeline.issuer.token(role, sub),
+      },
       5,
     );
     const audit = await pipeline.audit(good.accepted, 60_000);
@@ -130,7 +134,12 @@ describe('faults: service processes fail under load', () => {
       // Committed (in the inbox) but not yet acked (not yet counted as handled).
       committedUnacked = await waitFor(
         async () => {
-          const acked = await handledCount(hooked.baseUrl, 'ledger.orders', 'applied');
+          const acked = await handledCount(
+            hooked.baseUrl,
+            await pipeline.issuer.token('operator'),
+            'ledger.orders',
+            'applied',
+          );
           const n = (await inboxed()) - inboxedBefore - acked;
           return n > 0 ? n : undefined;
         },
@@ -141,6 +150,7 @@ describe('faults: service processes fail under load', () => {
     });
     const duplicates = await handledCount(
       pipeline.services.ledger.baseUrl,
+      await pipeline.issuer.token('operator'),
       'ledger.orders',
       'duplicate',
     );
@@ -160,7 +170,11 @@ describe('faults: service processes fail under load', () => {
     const duplicatesNow = async () => {
       let sum = 0;
       for (const name of Object.keys(CONSUMER_QUEUES) as ServiceName[]) {
-        sum += await repeatedCount(pipeline.services[name].baseUrl, CONSUMER_QUEUES[name].queue);
+        sum += await repeatedCount(
+          pipeline.services[name].baseUrl,
+          await pipeline.issuer.token('operator'),
+          CONSUMER_QUEUES[name].queue,
+        );
       }
       return sum;
     };
@@ -206,7 +220,11 @@ describe('faults: service processes fail under load', () => {
           async (name) =>
             [
               name,
-              await repeatedCount(pipeline.services[name].baseUrl, CONSUMER_QUEUES[name].queue),
+              await repeatedCount(
+                pipeline.services[name].baseUrl,
+                await pipeline.issuer.token('operator'),
+                CONSUMER_QUEUES[name].queue,
+              ),
             ] as const,
         ),
       ),
@@ -233,7 +251,11 @@ describe('faults: service processes fail under load', () => {
     const recoveryMs = Date.now() - faultEndedAt;
     const good = await OrderLoad.burst(
       pipeline.orderServiceUrl,
-      { label: 'after-cancel', ratePerSecond: 10 },
+      {
+        label: 'after-cancel',
+        ratePerSecond: 10,
+        issueToken: (role, sub) => pipeline.issuer.token(role, sub),
+      },
       5,
     );
     const audit = await pipeline.audit(good.accepted, 60_000);

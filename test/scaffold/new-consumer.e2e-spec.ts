@@ -5,6 +5,7 @@ import { createPgPool } from '@dinner-rush/database';
 import {
   ARTIFACTS_DIR,
   freePort,
+  bearerHeader,
   getJson,
   mapLimit,
   orderFactory,
@@ -106,7 +107,11 @@ describe(`new consumer from the scaffold (${name}), beside the running pipeline`
     const placed = await mapLimit(
       Array.from({ length: ORDERS }, (_, n) => nextOrder(n)),
       4,
-      async (request) => (await postJson<Order>(`${orderService.baseUrl}/orders`, request)).body.id,
+      async (request) => {
+        const customer = await pipeline.issuer.token('customer', request.customerId);
+        const url = `${orderService.baseUrl}/orders`;
+        return (await postJson<Order>(url, request, bearerHeader(customer))).body.id;
+      },
     );
 
     const sql = createPgPool(pipeline.db.urlFor(schema), 1);
@@ -128,13 +133,15 @@ describe(`new consumer from the scaffold (${name}), beside the running pipeline`
 
       // Its read API shows each order; its status events reach order-service's timeline untouched.
       const [first] = placed;
+      const operator = await pipeline.issuer.token('operator');
       const own = await getJson<{ events: { type: string }[] }>(
         `${consumer.baseUrl}/${name}/orders/${first}`,
+        operator,
       );
       expect(own.status).toBe(200);
       expect(own.body.events.map((e) => e.type)).toEqual(['order.created.v1']);
       const timeline = await waitFor(async () => {
-        const { body } = await getJson<Order>(`${orderService.baseUrl}/orders/${first}`);
+        const { body } = await getJson<Order>(`${orderService.baseUrl}/orders/${first}`, operator);
         return body.timeline.some((e) => e.type === statusType) ? body.timeline : undefined;
       });
       expect(timeline.filter((e) => e.type === statusType)).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { CustomerNotifiedV1, Queues } from '@dinner-rush/contracts';
 import { createPgPool } from '@dinner-rush/database';
 import {
+  bearerHeader,
   getJson,
   orderFactory,
   postJson,
@@ -42,9 +43,14 @@ describe('replay for late joiners (order-service + customer-notify processes, re
     Number((await sql.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n);
   const replay = (...args: string[]) =>
     runTool('replay', args, { ORDER_SERVICE_URL: orderService.baseUrl, ...scratch.issuer.env });
+  const operator = () => scratch.issuer.token('operator');
   const notificationsOf = async (orderId: string) =>
-    (await getJson<{ kind: string }[]>(`${customerNotify.baseUrl}/orders/${orderId}/notifications`))
-      .body;
+    (
+      await getJson<{ kind: string }[]>(
+        `${customerNotify.baseUrl}/orders/${orderId}/notifications`,
+        await operator(),
+      )
+    ).body;
 
   beforeAll(async () => {
     // The ledger stands for the pipeline already running: the relay publishes mandatory, so an
@@ -54,9 +60,13 @@ describe('replay for late joiners (order-service + customer-notify processes, re
     const merchants = (await getJson<Merchant[]>(`${orderService.baseUrl}/merchants`)).body;
     const nextOrder = orderFactory(merchants, 7);
     for (let n = 0; n < ORDERS; n++) {
-      const { body } = await postJson<Order>(`${orderService.baseUrl}/orders`, nextOrder(n));
+      const request = nextOrder(n);
+      const customer = bearerHeader(await scratch.issuer.token('customer', request.customerId));
+      const { body } = await postJson<Order>(`${orderService.baseUrl}/orders`, request, customer);
       placed.push(body);
-      if (n < CANCELLED) await postJson(`${orderService.baseUrl}/orders/${body.id}/cancel`, {});
+      if (n < CANCELLED) {
+        await postJson(`${orderService.baseUrl}/orders/${body.id}/cancel`, {}, customer);
+      }
     }
     const orders = createPgPool(scratch.db.urlFor('orders'), 1);
     await waitFor(
@@ -88,9 +98,11 @@ describe('replay for late joiners (order-service + customer-notify processes, re
     const unknown = await replay('nobody.orders');
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain('404');
-    const own = await postJson<{ code: string }>(`${orderService.baseUrl}/replays`, {
-      queue: Queues.orderTracking.queue,
-    });
+    const own = await postJson<{ code: string }>(
+      `${orderService.baseUrl}/replays`,
+      { queue: Queues.orderTracking.queue },
+      bearerHeader(await operator()),
+    );
     expect(own.status).toBe(400);
   });
 
@@ -112,7 +124,10 @@ describe('replay for late joiners (order-service + customer-notify processes, re
     // Its status events join the order's timeline with no order-service change.
     const cancelled = placed[0]?.id ?? '';
     const timeline = await waitFor(async () => {
-      const { body } = await getJson<Order>(`${orderService.baseUrl}/orders/${cancelled}`);
+      const { body } = await getJson<Order>(
+        `${orderService.baseUrl}/orders/${cancelled}`,
+        await operator(),
+      );
       return body.timeline.some((e) => e.type === CustomerNotifiedV1.type)
         ? body.timeline
         : undefined;

@@ -1,5 +1,14 @@
+import {
+  DEMO_CUSTOMER_COUNT,
+  DEMO_PASSWORD,
+  demoCustomerId,
+  demoCustomerUsername,
+} from '@dinner-rush/auth';
 // eslint-disable-next-line no-restricted-imports -- tooling reads the demo catalogue so merchant logins cannot drift from it
 import { DEMO_CATALOGUE } from '../../apps/order-service/src/catalogue/demo-catalogue';
+
+// The customers are libs/auth's: the load generator and the dashboard log in as them under compose.
+export { DEMO_CUSTOMER_COUNT, DEMO_PASSWORD };
 
 /**
  * Who can log in to the demo realm (deploy/keycloak): the same people the demo
@@ -18,28 +27,16 @@ export interface DemoIdentity {
   role: DemoRole;
 }
 
-/** Every demo user's password (non-temporary): a demo realm, never a real one. */
-export const DEMO_PASSWORD = 'demo';
-export const DEMO_CUSTOMER_COUNT = 20;
-
-/** `customer-07` → `c0000000-0000-4000-8000-000000000007`: a valid UUID that says what it is. */
-export function demoCustomerId(n: number): string {
-  return `c0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-}
-
 export const DEMO_OPERATOR_ID = 'a0000000-0000-4000-8000-000000000001';
 
 export function demoIdentities(): DemoIdentity[] {
-  const customers = Array.from({ length: DEMO_CUSTOMER_COUNT }, (_, i) => {
-    const n = String(i + 1).padStart(2, '0');
-    return {
-      id: demoCustomerId(i + 1),
-      username: `customer-${n}`,
-      firstName: 'Customer',
-      lastName: n,
-      role: 'customer' as const,
-    };
-  });
+  const customers = Array.from({ length: DEMO_CUSTOMER_COUNT }, (_, i) => ({
+    id: demoCustomerId(i + 1),
+    username: demoCustomerUsername(i + 1),
+    firstName: 'Customer',
+    lastName: String(i + 1).padStart(2, '0'),
+    role: 'customer' as const,
+  }));
   const merchants = DEMO_CATALOGUE.map((merchant) => ({
     id: merchant.id,
     username: merchant.id,

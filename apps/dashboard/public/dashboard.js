@@ -1,6 +1,8 @@
 /* global Chart */
-// The dashboard page: one EventSource, four charts, two tables, the waiting line, the buttons.
-// Plain browser JavaScript on purpose: no bundler, chart.js served by the app.
+// The dashboard page: one event stream, four charts, two tables, the waiting line, the buttons.
+// Plain browser JavaScript on purpose: no bundler, chart.js served by the app. Every call
+// carries the operator's token (operator-sign-in.js).
+/* global operatorSession */
 (function () {
   'use strict';
 
@@ -212,8 +214,19 @@
     window.dashboard.last = snapshot;
   }
 
+  /** fetch with the operator's token; once more with a fresh one if the dashboard refused it. */
+  async function authorizedFetch(path, init = {}) {
+    for (let attempt = 0; ; attempt++) {
+      const authorization = await operatorSession.authorization();
+      const headers = Object.assign({}, init.headers, { authorization });
+      const response = await fetch(path, Object.assign({}, init, { headers }));
+      if (response.status !== 401 || attempt > 0) return response;
+      operatorSession.refused();
+    }
+  }
+
   async function call(method, path, body) {
-    const response = await fetch(path, {
+    const response = await authorizedFetch(path, {
       method,
       headers: body ? { 'content-type': 'application/json' } : {},
       body: body ? JSON.stringify(body) : undefined,
@@ -248,8 +261,43 @@
     }
   });
 
+  /**
+   * The snapshot stream (server-sent events) read with fetch, since EventSource cannot send an
+   * Authorization header; reconnects as EventSource would.
+   */
+  async function followSnapshots() {
+    for (;;) {
+      try {
+        const response = await authorizedFetch('/events', {
+          headers: { accept: 'text/event-stream' },
+        });
+        if (!response.ok) throw new Error(`/events answered ${response.status}`);
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value.replace(/\r\n/g, '\n');
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const data = buffer
+              .slice(0, end)
+              .split('\n')
+              .filter((line) => line.startsWith('data:'))
+              .map((line) => line.slice(5).replace(/^ /, ''))
+              .join('\n');
+            buffer = buffer.slice(end + 2);
+            if (data) render(JSON.parse(data));
+          }
+        }
+      } catch (error) {
+        console.warn('snapshot stream:', error);
+      }
+      $('status').textContent = 'reconnecting…';
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+
   window.dashboard = { charts, snapshots: 0, last: null };
-  const events = new EventSource('/events');
-  events.onmessage = (message) => render(JSON.parse(message.data));
-  events.onerror = () => ($('status').textContent = 'reconnecting…');
+  void followSnapshots();
 })();

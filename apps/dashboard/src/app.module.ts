@@ -8,6 +8,7 @@ import { SpikeRunner } from './actions/spike-runner';
 import type { DashboardConfig } from './config';
 import { DASHBOARD_CONFIG } from './dashboard-config.token';
 import { PageController } from './page/page.controller';
+import { SignInController } from './page/sign-in.controller';
 import { ServiceDirectory } from './service-directory';
 import { SnapshotService } from './snapshot/snapshot.service';
 
@@ -20,9 +21,9 @@ export class AppModule {
   static forConfig(config: DashboardConfig): DynamicModule {
     return {
       module: AppModule,
-      // The page is public; the snapshot stream and the actions are for operators (docs/auth.md).
+      // The page and its sign-in are public; the snapshot stream and the actions are for operators (docs/auth.md).
       imports: [loggingModule('dashboard', config.LOG_LEVEL), AuthModule.forRoot(config)],
-      controllers: [PageController, ActionsController],
+      controllers: [PageController, SignInController, ActionsController],
       providers: [
         { provide: DASHBOARD_CONFIG, useValue: config },
         { provide: ServiceDirectory, useValue: new ServiceDirectory(config) },

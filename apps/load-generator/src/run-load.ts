@@ -52,8 +52,13 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void)
   );
   const ledgerBefore = options.shared
     ? undefined
-    : (await getJson<TrialBalance>(`${urls.ledger}/ledger/trial-balance`, tokens.operator)).body;
-  const nextOrder = orderMix(merchants.body, { ...options, runId });
+    : (await getJson<TrialBalance>(`${urls.ledger}/ledger/trial-balance`, await tokens.operator()))
+        .body;
+  const nextOrder = orderMix(merchants.body, {
+    ...options,
+    runId,
+    customers: tokens.customerIds,
+  });
   const sender = new OrderSender(urls.orderService, options.connections, tokens.customer);
   const client = new IntakeClient(
     sender,
@@ -99,7 +104,7 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void)
     const accepted = uniqueAccepted(client);
     const endToEnd: Record<string, number[]> = {};
     const audit = await auditPipeline(
-      { orderService: urls.orderService, ledger: urls.ledger, bearer: tokens.operator },
+      { orderService: urls.orderService, ledger: urls.ledger, bearer: await tokens.operator() },
       accepted,
       {
         timeoutMs: Math.max(5_000, deadline - Date.now()),

@@ -8,3 +8,4 @@ export * from './auth.module';
 export * from './tools-client';
 export * from './token-client';
 export * from './issuer-discovery';
+export * from './demo-customers';

@@ -25,3 +25,5 @@ export * from './queue-declaration';
 export * from './otlp-receiver';
 export * from './test-issuer';
 export * from './fuzz';
+export * from './caller-tokens';
+export * from './metrics-text';

@@ -4,6 +4,12 @@ import { seededRandom } from '@dinner-rush/service-kit';
 /** Tests' short name for a merchant as GET /merchants answers it. */
 export type Merchant = CatalogueMerchant;
 
+/** The customers factory orders come from (a few, so each has orders to see and tokens are few). */
+export const FACTORY_CUSTOMERS: readonly string[] = Array.from(
+  { length: 97 },
+  (_, n) => `customer-${n}`,
+);
+
 /** Valid order requests built from the live catalogue (GET /merchants), reproducibly. */
 export function orderFactory(merchants: readonly Merchant[], seed = 42) {
   const random = seededRandom(seed);
@@ -16,7 +22,7 @@ export function orderFactory(merchants: readonly Merchant[], seed = 42) {
       .slice(0, lines)
       .map((item) => ({ menuItemId: item.id, quantity: 1 + Math.floor(random() * 3) }));
     return {
-      customerId: `customer-${n % 97}`,
+      customerId: FACTORY_CUSTOMERS[n % FACTORY_CUSTOMERS.length] as string,
       merchantId: merchant.id,
       items,
       deliveryAddress: {

@@ -7,9 +7,11 @@ import {
   createTestDatabase,
   createTestVhost,
   freePort,
+  issuerTokens,
   readInfraFromEnv,
   REPO_ROOT,
   waitFor,
+  type IssueToken,
   type TestDatabase,
   type TestVhost,
 } from '@dinner-rush/testing';
@@ -26,6 +28,8 @@ export interface StartAllPipeline {
   startAllPid: number;
   logFile: string;
   url(app: PipelineAppName): string;
+  /** A token from this run's dev issuer (the one every app of it trusts). */
+  issueToken: IssueToken;
   /** The pid of the app's node process now (it changes when start-all restarts it). */
   pidOf(app: PipelineAppName): number | undefined;
   /** start-all's output so far. */
@@ -139,6 +143,8 @@ export async function startAllPipeline(
       startAllPid,
       logFile,
       url,
+      // start-all points every app at its dev issuer unless OIDC_ISSUER names another.
+      issueToken: issuerTokens(env.OIDC_ISSUER || process.env.OIDC_ISSUER || url('dev-issuer')),
       pidOf: (app) =>
         childPids(startAllPid).find((pid) =>
           commandLine(pid).includes(`dist/apps/${app}/src/main.js`),

@@ -39,6 +39,7 @@ export async function runFault(
   const intake = await OrderLoad.start(pipeline.orderServiceUrl, {
     label: options.label,
     ratePerSecond: options.ratePerSecond ?? 5,
+    issueToken: (role, sub) => pipeline.issuer.token(role, sub),
   });
   let load: LoadResult | undefined;
   try {

@@ -9,7 +9,9 @@ import {
   PrivateRabbitMQCluster,
   ServiceProcess,
   sleep,
+  startTestIssuer,
   type AcceptedOrder,
+  type TestIssuer,
 } from '@dinner-rush/testing';
 import { Client } from 'pg';
 import { SERVICE_SCHEMAS } from '../../../tools/services';
@@ -70,6 +72,8 @@ export class FaultPipeline {
     readonly services: Record<ServiceName, ServiceProcess>,
     readonly broker: BrokerInspector,
     readonly database: PipelineDatabase,
+    /** The OpenID provider the services trust: `issuer.token(role, sub?)`. */
+    readonly issuer: TestIssuer,
   ) {}
 
   /** Every extra process started by instance(), stopped with the rest. */
@@ -95,12 +99,14 @@ export class FaultPipeline {
         : (postgres as PromiseRejectedResult).reason;
     }
     await createDatabase(postgres.value.adminUrl, DATABASE);
+    const issuer = await startTestIssuer();
     const services = {} as Record<ServiceName, ServiceProcess>;
     const envs = {} as Record<ServiceName, Record<string, string>>;
     for (const [name, schema] of Object.entries(PIPELINE_SCHEMAS) as [ServiceName, string][]) {
       envs[name] = {
         DATABASE_URL: postgres.value.urlFor(DATABASE, schema),
         RABBITMQ_URL: rabbit.value.url,
+        OIDC_ISSUER: issuer.url,
         ...BASE_ENV,
         ...env[name],
       };
@@ -119,6 +125,7 @@ export class FaultPipeline {
       services,
       new BrokerInspector(rabbit.value.url),
       new PipelineDatabase(postgres.value.databaseUrl(DATABASE), Object.values(PIPELINE_SCHEMAS)),
+      issuer,
     );
     try {
       // Sequentially: each applies its migrations at boot, and two cores are shared.
@@ -145,8 +152,8 @@ export class FaultPipeline {
     return this.services['order-service'].baseUrl;
   }
 
-  /** Reads the services' own APIs for every accepted order (libs/audit). */
-  audit(
+  /** Reads the services' own APIs for every accepted order (libs/audit), as an operator. */
+  async audit(
     accepted: readonly AcceptedOrder[],
     timeoutMs = 120_000,
     onOrder?: (view: AuditedOrderView) => void,
@@ -156,6 +163,7 @@ export class FaultPipeline {
         orderService: this.orderServiceUrl,
         ledger: this.services.ledger.baseUrl,
         riderAssignment: this.services['rider-assignment'].baseUrl,
+        bearer: await this.issuer.token('operator'),
       },
       accepted,
       { timeoutMs, concurrency: 4, onOrder },
@@ -217,6 +225,7 @@ export class FaultPipeline {
     await this.broker.close();
     await this.database.close();
     await Promise.allSettled([this.brokerServers.destroy(), this.postgres.destroy()]);
+    await this.issuer.close();
   }
 }
 

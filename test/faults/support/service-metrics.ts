@@ -1,6 +1,7 @@
 import { OrderCreatedV1, OrderCreatedV2 } from '@dinner-rush/contracts';
 import type { HandledOutcome } from '@dinner-rush/messaging';
 import { metricSum } from '@dinner-rush/pipeline-stats';
+import { readMetricsText } from '@dinner-rush/testing';
 
 /**
  * One service's messages_handled_total for a queue and outcome (summed over
@@ -8,10 +9,12 @@ import { metricSum } from '@dinner-rush/pipeline-stats';
  */
 export async function handledCount(
   baseUrl: string,
+  operatorToken: string,
   queue: string,
   outcome: HandledOutcome,
 ): Promise<number> {
-  return metricSum(await metricsOf(baseUrl), 'messages_handled_total', { queue, outcome }) ?? 0;
+  const text = await readMetricsText(baseUrl, operatorToken);
+  return metricSum(text, 'messages_handled_total', { queue, outcome }) ?? 0;
 }
 
 /**
@@ -21,8 +24,12 @@ export async function handledCount(
  * as a duplicate by design, so for such a queue (it has handled v2) those are
  * left out; its other event types still count.
  */
-export async function repeatedCount(baseUrl: string, queue: string): Promise<number> {
-  const text = await metricsOf(baseUrl);
+export async function repeatedCount(
+  baseUrl: string,
+  operatorToken: string,
+  queue: string,
+): Promise<number> {
+  const text = await readMetricsText(baseUrl, operatorToken);
   const handled = (where: Record<string, string>) =>
     metricSum(text, 'messages_handled_total', { queue, ...where }) ?? 0;
   const duplicates = handled({ outcome: 'duplicate' });
@@ -31,9 +38,4 @@ export async function repeatedCount(baseUrl: string, queue: string): Promise<num
     .map((type) => handled({ type, outcome: 'duplicate' }))
     .reduce((a, b) => a + b, 0);
   return duplicates - twins;
-}
-
-/** One service's GET /metrics, as Prometheus text. */
-async function metricsOf(baseUrl: string): Promise<string> {
-  return (await fetch(`${baseUrl}/metrics`)).text();
 }

@@ -1,22 +1,26 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { TokenClient } from '@dinner-rush/auth';
+import { customerLogins, TokenClient, type CustomerLogin } from '@dinner-rush/auth';
 import type { CatalogueMerchant as Merchant } from '@dinner-rush/contracts';
 import type { DashboardConfig } from '../config';
 import { DASHBOARD_CONFIG } from '../dashboard-config.token';
 import { fetchJson } from '../snapshot/http-json';
 
+/** How many demo customers the dashboard orders as where any id can have a token (the dev issuer). */
+const DEMO_CUSTOMERS = 50;
+
 /** Places demo orders through order-service's public API, like a customer's app would. */
 @Injectable()
 export class OrderPlacer {
   private readonly baseUrl: string;
+  private readonly customers: CustomerLogin[];
   private merchants?: Promise<Merchant[]>;
 
-  constructor(
-    @Inject(DASHBOARD_CONFIG) config: DashboardConfig,
-    private readonly tokens: TokenClient,
-  ) {
+  constructor(@Inject(DASHBOARD_CONFIG) config: DashboardConfig, tokens: TokenClient) {
     this.baseUrl = config.ORDER_SERVICE_URL.replace(/\/$/, '');
+    // A few demo customers, each with a customer token (TokenClient keeps them); Keycloak's own under compose.
+    const wanted = Array.from({ length: DEMO_CUSTOMERS }, (_, n) => `dashboard-${n}`);
+    this.customers = customerLogins(tokens, config, wanted);
   }
 
   /** Resolves with the new order's id; rejects with the service's answer when it refused. */
@@ -24,14 +28,14 @@ export class OrderPlacer {
     const merchants = await this.catalogue();
     const merchant = merchants[randomInt(merchants.length)] as Merchant;
     const item = merchant.menu[randomInt(merchant.menu.length)] as { id: string };
-    // One of a few demo customers, each with a customer token (TokenClient keeps them).
-    const customerId = `dashboard-${randomInt(50)}`;
+    const customer = this.customers[randomInt(this.customers.length)] as CustomerLogin;
+    const customerId = customer.id;
     const order = await fetchJson<{ id: string }>(
       `${this.baseUrl}/orders`,
       {
         method: 'POST',
         headers: { 'idempotency-key': randomUUID() },
-        bearer: await this.tokens.forRole('customer', customerId),
+        bearer: await customer.token(),
         body: {
           customerId,
           merchantId: merchant.id,

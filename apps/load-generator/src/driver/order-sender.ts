@@ -18,7 +18,7 @@ export class OrderSender {
   constructor(
     orderServiceUrl: string,
     connections: number,
-    private readonly tokenFor: (customerId: string) => string,
+    private readonly tokenFor: (customerId: string) => Promise<string>,
   ) {
     this.pool = new Pool(new URL(orderServiceUrl).origin, {
       connections,
@@ -30,12 +30,13 @@ export class OrderSender {
 
   async send(planned: PlannedOrder): Promise<SendOutcome> {
     try {
+      const token = await this.tokenFor(planned.body.customerId);
       const { statusCode, body } = await this.pool.request({
         path: '/orders',
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          authorization: `Bearer ${this.tokenFor(planned.body.customerId)}`,
+          authorization: `Bearer ${token}`,
           ...(planned.idempotencyKey ? { 'idempotency-key': planned.idempotencyKey } : {}),
         },
         body: JSON.stringify(planned.body),

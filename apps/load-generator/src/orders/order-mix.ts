@@ -14,13 +14,18 @@ export interface OrderMixOptions {
   seed: number;
   idempotencyShare: number;
   invalidShare: number;
-  /** Prefix of customer ids and keys, so one run's orders are told apart from another's. */
+  /** Prefix of idempotency keys, so one run's orders are told apart from another's. */
   runId: string;
+  /** The customers to order as (each has a token: RunTokens). */
+  customers: readonly string[];
 }
 
 const CUSTOMERS = 500;
 
-/** The customers one run orders as: few enough that each one's token is fetched once, up front. */
+/**
+ * The customers one run would order as where any id can have a token (the
+ * dev issuer): few enough that each one's token is fetched once, up front.
+ */
 export function runCustomers(runId: string): string[] {
   return Array.from({ length: CUSTOMERS }, (_, n) => customerId(runId, n));
 }
@@ -68,7 +73,7 @@ export function orderMix(merchants: readonly CatalogueMerchant[], options: Order
     const keyed = random() < options.idempotencyShare;
     return {
       body: {
-        customerId: customerId(options.runId, Math.floor(random() * CUSTOMERS)),
+        customerId: options.customers[Math.floor(random() * options.customers.length)] as string,
         merchantId: merchant.id,
         items,
         deliveryAddress: {

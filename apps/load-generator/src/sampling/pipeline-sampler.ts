@@ -19,8 +19,8 @@ export interface SamplerTargets {
   /** AMQP always works; the management API adds rates when it answers. */
   rabbitmq: { url: string; managementUrl: string; vhost: string };
   services: Record<string, string>;
-  /** An operator's access token for /metrics and /waiting-line. */
-  bearer?: string;
+  /** An operator's access token for /metrics and /waiting-line (asked per sample: it may expire mid-run). */
+  bearer?: () => Promise<string>;
 }
 
 /**
@@ -69,16 +69,16 @@ export class PipelineSampler {
   async sampleOnce(): Promise<PipelineSample> {
     const tMs = this.clock();
     const rider = this.targets.services['rider-assignment'];
+    const bearer = await this.targets.bearer?.().catch(() => undefined);
     const [round, waitingLine, services] = await Promise.all([
       this.broker.read().catch((error: unknown) => {
         this.lastQueueError = error instanceof Error ? error.message : String(error);
         return undefined;
       }),
-      rider ? readWaitingLine(rider, this.targets.bearer) : null,
+      rider ? readWaitingLine(rider, bearer) : null,
       Promise.all(
         Object.entries(this.targets.services).map(
-          async ([name, url]) =>
-            [name, await readServiceSample(url, undefined, this.targets.bearer)] as const,
+          async ([name, url]) => [name, await readServiceSample(url, undefined, bearer)] as const,
         ),
       ),
     ]);

@@ -1,6 +1,7 @@
-import { getJson } from '../http';
 import type { PlaceOrderRequest } from '@dinner-rush/contracts';
-import { orderFactory, type Merchant } from '../order-request-factory';
+import { bearerHeader, prefetchCustomerTokens, type IssueToken } from '../caller-tokens';
+import { getJson } from '../http';
+import { FACTORY_CUSTOMERS, orderFactory, type Merchant } from '../order-request-factory';
 import { sleep } from './run-command';
 
 /** An order the service answered 201 for: the pipeline now owes it every step. */
@@ -32,6 +33,8 @@ export interface LoadOptions {
   /** Labels the Idempotency-Keys so each case's requests are its own. */
   label: string;
   seed?: number;
+  /** The issuer the pipeline trusts: each order is placed with its customer's token. */
+  issueToken: IssueToken;
 }
 
 /**
@@ -50,11 +53,14 @@ export class OrderLoad {
     private readonly baseUrl: string,
     private readonly options: LoadOptions,
     private readonly nextOrder: (n: number) => PlaceOrderRequest,
+    private readonly tokenFor: (customerId: string) => string,
   ) {}
 
   static async start(baseUrl: string, options: LoadOptions): Promise<OrderLoad> {
     const merchants = (await getJson<Merchant[]>(`${baseUrl}/merchants`)).body;
-    const load = new OrderLoad(baseUrl, options, orderFactory(merchants, options.seed ?? 7));
+    const tokenFor = await prefetchCustomerTokens(options.issueToken, FACTORY_CUSTOMERS);
+    const nextOrder = orderFactory(merchants, options.seed ?? 7);
+    const load = new OrderLoad(baseUrl, options, nextOrder, tokenFor);
     load.loop = load.run();
     return load;
   }
@@ -104,7 +110,11 @@ export class OrderLoad {
     try {
       const response = await fetch(`${this.baseUrl}/orders`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': idempotencyKey,
+          ...bearerHeader(this.tokenFor(body.customerId)),
+        },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(15_000),
       });

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Roles } from '@dinner-rush/auth';
+import { CurrentCaller, Roles, type Caller } from '@dinner-rush/auth';
 import { placeOrderRequestSchema } from '@dinner-rush/contracts';
 import { ProblemException, ZodValidationPipe } from '@dinner-rush/service-kit';
 import { DownstreamError } from './downstream-client';
@@ -16,8 +16,17 @@ export class SyncOrdersController {
   @Post()
   @Roles('customer')
   @HttpCode(201)
-  async place(@Body() body: unknown): Promise<SyncOrderView> {
+  async place(@Body() body: unknown, @CurrentCaller() caller: Caller): Promise<SyncOrderView> {
     const request = this.body.transform(body);
+    // As order-service: a customer orders for themselves only.
+    if (request.customerId !== caller.sub) {
+      throw new ProblemException({
+        status: 403,
+        title: 'Forbidden',
+        code: 'customer-mismatch',
+        detail: 'customerId must be the caller: a customer places orders for themselves only',
+      });
+    }
     try {
       return await this.orders.place(request);
     } catch (error) {

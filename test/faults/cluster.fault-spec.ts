@@ -96,9 +96,12 @@ describe('faults: a three-node RabbitMQ cluster under load', () => {
   // bindings and consumers of queues it led until Erlang declares it down (net_ticktime, up
   // to 75 s). It stays frozen until every consumer applies again, at least 20 s.
   // Skipped again: in CI it timed out in 2 of 3 runs (120 s, last error 'Channel ended') although
-  // it passes alone (failover 66 s, the broker's net_ticktime). Whether the services or this
-  // suite's own probe (BrokerInspector keeps one connection, possibly to the frozen node) stall is
-  // not settled yet; run it with `it` to reproduce.
+  // it passes alone (failover 66 s, the broker's net_ticktime). The probe is ruled out now: every
+  // look has a 5 s bound and rotates nodes (BrokerInspector), and in 2 runs on a loaded machine
+  // (load average 20 to 40) it timed out again with no probe error at all. The stall is the
+  // pipeline's: order-service's relay got no publisher confirm for the whole freeze (120 s; they
+  // came back only when the node was resumed), so nothing new reached the consumers. Next: see
+  // which routed queue withholds the confirm while the node is frozen (leaders, members).
   it.skip('3b one node cut off (frozen with SIGSTOP) for 20 s: the other two carry on, nothing lost', async () => {
     let failoverMs = 0;
     let pausedNode = '';

@@ -10,6 +10,7 @@ import { AmqpQueueReader } from '@dinner-rush/pipeline-stats';
 import {
   ARTIFACTS_DIR,
   REPO_ROOT,
+  bearerHeader,
   freePort,
   launchHeadlessChromium,
   startScratchServices,
@@ -87,9 +88,11 @@ describe('npm run load -- --profile spike (CLI against the pipeline as processes
     // keeps it near 0 between samples) and the report must show that depth, read over AMQP.
     // It resumes once the queue has held messages for several of the generator's samples,
     // whenever the CLI got going: never a race with the CLI's start-up time.
+    const operator = bearerHeader(await pipeline.issuer.token('operator'));
     const ledgerConsumer = (action: 'pause' | 'resume') =>
       fetch(`${services.ledger.baseUrl}/admin/consumers/${Queues.ledger.queue}/${action}`, {
         method: 'POST',
+        headers: operator,
       });
     expect((await ledgerConsumer('pause')).status).toBe(200);
     const cli = run(process.execPath, args, {

@@ -6,6 +6,7 @@ import { Queues } from '@dinner-rush/contracts';
 import {
   ARTIFACTS_DIR,
   REPO_ROOT,
+  bearerHeader,
   readInfraFromEnv,
   startScratchServices,
   type ScratchServices,
@@ -36,7 +37,7 @@ describe('npm run load with a consumer that does not consume', () => {
     const { services } = pipeline;
     const paused = await fetch(
       `${services.ledger.baseUrl}/admin/consumers/${Queues.ledger.queue}/pause`,
-      { method: 'POST' },
+      { method: 'POST', headers: bearerHeader(await pipeline.issuer.token('operator')) },
     );
     expect(paused.status).toBe(200);
     const args = [

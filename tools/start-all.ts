@@ -2,6 +2,7 @@ import { baseEnvSchema } from '@dinner-rush/service-kit';
 // eslint-disable-next-line no-restricted-imports -- the preflight asks the management API the dashboard will ask (a tool reading an app's settings, as broker-services does)
 import { dashboardEnvSchema } from '../apps/dashboard/src/config';
 import { preflight } from './preflight/preflight';
+import { dashboardLink } from './supervisor/dashboard-link';
 import { appEnv, PIPELINE_APPS, pipelinePorts, portVariable } from './supervisor/pipeline-apps';
 import { supervise } from './supervisor/supervise';
 
@@ -60,7 +61,7 @@ async function main(): Promise<number> {
 
   // Human-readable logs in the terminal unless asked otherwise (LOG_FORMAT=json).
   process.env.LOG_FORMAT ??= 'pretty';
-  return supervise(
+  const running = supervise(
     PIPELINE_APPS.map(({ name, prefixColor, consumer }) => ({
       name,
       prefixColor,
@@ -68,6 +69,19 @@ async function main(): Promise<number> {
       env: appEnv(name, ports),
     })),
   );
+  // With the dev issuer (no OIDC_ISSUER of its own), hand the first visit an operator's token.
+  if (!process.env.OIDC_ISSUER) {
+    const stopped = new AbortController();
+    void running.finally(() => stopped.abort());
+    void dashboardLink(
+      `http://localhost:${ports.dashboard}`,
+      `http://127.0.0.1:${ports['dev-issuer']}`,
+      stopped.signal,
+    ).then((line) => {
+      if (!stopped.signal.aborted) console.log(line);
+    });
+  }
+  return running;
 }
 
 main().then(

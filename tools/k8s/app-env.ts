@@ -29,6 +29,10 @@ export function sharedConfig(): IConfigMap {
       RABBITMQ_HOST: NAMES.rabbitmq,
       RABBITMQ_PORT: '5672',
       RABBITMQ_MANAGEMENT_PORT: '15672',
+      // Every route checks a JWT from this OpenID provider (docs/auth.md): Keycloak with the
+      // realm in deploy/keycloak, reachable in the cluster under this name; or set your own.
+      OIDC_ISSUER: 'http://keycloak:8080/realms/dinner-rush',
+      OIDC_AUDIENCE: 'dinner-rush',
     },
   };
 }
@@ -64,6 +68,13 @@ export function appEnv(app: K8sApp, apps: readonly K8sApp[]): IEnvVar[] {
 function dashboardEnv(): IEnvVar[] {
   const monitorKey = passwordVariable(MONITOR_USER, 'RABBITMQ');
   return [
+    // The dashboard fetches its own operator token as the tools client (docs/auth.md).
+    {
+      name: 'OIDC_TOOLS_CLIENT_SECRET',
+      valueFrom: {
+        secretKeyRef: { name: NAMES.secrets, key: 'OIDC_TOOLS_CLIENT_SECRET', optional: true },
+      },
+    },
     secretEnv(monitorKey),
     {
       name: 'RABBITMQ_URL',

@@ -6,6 +6,8 @@ import {
   orderCreatedData,
   orderCreatedEventFor,
   startAppUnderTest,
+  tableCounts,
+  untilTablesSettle,
   waitFor,
   type AppUnderTest,
 } from '@dinner-rush/testing';
@@ -28,7 +30,7 @@ import {
   SOMEONE_ELSE,
   type RouteCase,
 } from './security/route-table';
-import { registeredRoutes, rowCounts } from './security/service-state';
+import { registeredRoutes } from './security/service-state';
 
 /**
  * Every route of every service against the rules of docs/auth.md, with a
@@ -105,6 +107,10 @@ describe.each(SERVICES)('$service: who may call which route', (definition) => {
       env: definition.env,
     });
     ownersOrder = await givenOwnersOrder(under, definition.service, cases);
+    // The order's own aftermath (its events published, archived, applied) must be over before
+    // a refusal is judged by unchanged row counts. Nothing consumes what a lone service
+    // publishes, so what the broker returns stays in its outbox.
+    await untilTablesSettle(under.sql, { outboxDrained: false, intervalMs: 1_000 });
   });
 
   afterAll(async () => {
@@ -117,7 +123,7 @@ describe.each(SERVICES)('$service: who may call which route', (definition) => {
   });
 
   it('refuses every closed route without a token (401, WWW-Authenticate: Bearer) and writes nothing', async () => {
-    const before = await rowCounts(under.sql);
+    const before = await tableCounts(under.sql);
     for (const route of cases.filter((r) => r.access.kind !== 'public')) {
       const response = await call(route);
       expect([route.method, route.route, response.status]).toEqual([
@@ -128,11 +134,11 @@ describe.each(SERVICES)('$service: who may call which route', (definition) => {
       expect(response.headers['www-authenticate']).toMatch(/^Bearer/);
       expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     }
-    expect(await rowCounts(under.sql)).toEqual(before);
+    expect(await tableCounts(under.sql)).toEqual(before);
   });
 
   it('refuses a role the route does not admit (403) and writes nothing', async () => {
-    const before = await rowCounts(under.sql);
+    const before = await tableCounts(under.sql);
     for (const route of cases) {
       const admitted = admittedRoles(route);
       if (admitted === undefined) continue;
@@ -146,11 +152,11 @@ describe.each(SERVICES)('$service: who may call which route', (definition) => {
         ]);
       }
     }
-    expect(await rowCounts(under.sql)).toEqual(before);
+    expect(await tableCounts(under.sql)).toEqual(before);
   });
 
   it("answers someone else's resource as a missing one (404) and writes nothing", async () => {
-    const before = await rowCounts(under.sql);
+    const before = await tableCounts(under.sql);
     for (const route of cases) {
       if (route.access.kind !== 'owner') continue;
       const token = await under.issuer.token(route.access.role, SOMEONE_ELSE);
@@ -162,7 +168,7 @@ describe.each(SERVICES)('$service: who may call which route', (definition) => {
       ]);
       expect(response.body.code).toBe('not-found');
     }
-    expect(await rowCounts(under.sql)).toEqual(before);
+    expect(await tableCounts(under.sql)).toEqual(before);
   });
 
   const orderRoutes = cases.filter((r) => r.access.kind === 'order');
@@ -170,7 +176,7 @@ describe.each(SERVICES)('$service: who may call which route', (definition) => {
 
   if (orderRoutes.length > 0)
     it("answers another customer's order exactly as an order that does not exist, and writes nothing", async () => {
-      const before = await rowCounts(under.sql);
+      const before = await tableCounts(under.sql);
       const stranger = await under.issuer.token('customer', SOMEONE_ELSE);
       for (const route of orderRoutes) {
         const theirs = await call(route, stranger);
@@ -183,17 +189,17 @@ describe.each(SERVICES)('$service: who may call which route', (definition) => {
         ]);
         expect(missing.status).toBe(404);
       }
-      expect(await rowCounts(under.sql)).toEqual(before);
+      expect(await tableCounts(under.sql)).toEqual(before);
     });
 
   if (placing.length > 0)
     it("refuses an order placed in another customer's name (403 customer-mismatch) and writes nothing", async () => {
-      const before = await rowCounts(under.sql);
+      const before = await tableCounts(under.sql);
       for (const route of placing) {
         const response = await call(route, await under.issuer.token('customer', SOMEONE_ELSE));
         expect([response.status, response.body.code]).toEqual([403, 'customer-mismatch']);
       }
-      expect(await rowCounts(under.sql)).toEqual(before);
+      expect(await tableCounts(under.sql)).toEqual(before);
     });
 
   it('answers the right caller on a real resource (2xx): the owner, an operator, an admitted role, anyone on a public route', async () => {

@@ -22,20 +22,28 @@ export async function tableCounts(sql: Pool): Promise<Record<string, number>> {
 }
 
 /**
- * Resolves once the service's tables hold still (two readings apart agree and
- * its outbox is empty), so what an event arranged before a fuzz is not
- * mistaken for a write by a refused request.
+ * Resolves once the service's tables hold still (two readings `intervalMs`
+ * apart agree and, unless `outboxDrained` is false, its outbox is empty), so
+ * what an event arranged before a check is not mistaken for a write by a
+ * refused request. `outboxDrained: false` where nothing consumes what the
+ * service publishes, so its outbox keeps what the broker returned.
  */
-export async function untilTablesSettle(sql: Pool): Promise<void> {
+export async function untilTablesSettle(
+  sql: Pool,
+  { outboxDrained = true, intervalMs = 300 }: { outboxDrained?: boolean; intervalMs?: number } = {},
+): Promise<void> {
   let last = '';
   await waitFor(
     async () => {
       const counts = await tableCounts(sql);
       const reading = JSON.stringify(counts);
-      const settled = reading === last && !counts.outbox;
+      const settled = reading === last && (!outboxDrained || !counts.outbox);
       last = reading;
       return settled ? true : undefined;
     },
-    { what: 'the service tables to settle (outbox drained)', intervalMs: 300 },
+    {
+      what: `the service tables to settle${outboxDrained ? ' (outbox drained)' : ''}`,
+      intervalMs,
+    },
   );
 }

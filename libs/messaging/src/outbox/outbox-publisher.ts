@@ -10,8 +10,6 @@ export interface PublishOutcome {
   confirmed: string[];
   failed: string[];
   reason?: unknown;
-  /** How many got neither a confirm nor a nack in time (the broker did not answer). */
-  unanswered: number;
 }
 
 /**
@@ -56,7 +54,7 @@ export async function publishConfirmed(
   });
   await Promise.race([Promise.all(confirms), timeout]);
   clearTimeout(timer);
-  const result: PublishOutcome = { confirmed: [], failed: [], unanswered: 0 };
+  const result: PublishOutcome = { confirmed: [], failed: [] };
   entries.forEach((entry, i) => {
     const settled = outcome[i];
     let failure: unknown;
@@ -66,7 +64,6 @@ export async function publishConfirmed(
       failure = new Error(`unroutable: no queue is bound for ${entry.routingKey}`);
     } else {
       failure = settled?.error ?? new Error(`no confirm within ${timeoutMs} ms`);
-      if (settled === undefined || isBufferTimeout(settled.error)) result.unanswered += 1;
     }
     if (failure !== undefined) {
       result.failed.push(entry.id);
@@ -79,11 +76,6 @@ export async function publishConfirmed(
     spans[i]?.end();
   });
   return result;
-}
-
-/** amqp-connection-manager's rejection of a message still unconfirmed after its `timeout`. */
-function isBufferTimeout(error: unknown): boolean {
-  return error instanceof Error && error.message === 'timeout';
 }
 
 /**

@@ -2,7 +2,6 @@ import type { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
 import { Logger } from '@nestjs/common';
 import { outboxPublished } from '../messaging-metrics';
 import type { OutboxEntry } from './outbox-entry';
-import { ConfirmStall } from './confirm-stall';
 import { publishConfirmed } from './outbox-publisher';
 import type { ReturnedMessages } from './returned-messages';
 import type { CommittedOutbox } from './outbox-signal';
@@ -48,7 +47,6 @@ export class OutboxRelay {
   private claiming?: Promise<void>;
   private removedSinceVacuum = 0;
   private lastVacuumAt = Date.now();
-  private readonly stall = new ConfirmStall();
 
   constructor(
     private readonly store: OutboxStore,
@@ -105,27 +103,12 @@ export class OutboxRelay {
       this.settings.publishTimeoutMs,
       this.returned,
     );
-    this.watchForStall(outcome.confirmed.length, outcome.unanswered);
     if (outcome.confirmed.length > 0) {
       outboxPublished.inc(outcome.confirmed.length);
       this.toRemove.push(...outcome.confirmed);
       this.scheduleSweep();
     }
     if (outcome.failed.length > 0) await this.release(outcome.failed, outcome.reason);
-  }
-
-  /**
-   * Opens the connection afresh when publishes have gone unanswered for
-   * CONFIRM_STALL_MS (see ConfirmStall for the broker behaviour behind it).
-   * The reconnect re-runs every channel's setup; the released rows go out
-   * again on the new channel, and the consumers' inboxes drop any copy.
-   */
-  private watchForStall(confirmed: number, unanswered: number): void {
-    if (confirmed > 0) this.stall.confirmed();
-    else if (unanswered > 0 && this.stall.unanswered(Date.now())) {
-      this.logger.warn('publishes unanswered for too long: reopening the broker connection');
-      this.amqp.managedConnection.reconnect();
-    }
   }
 
   private async release(ids: readonly string[], reason: unknown): Promise<void> {

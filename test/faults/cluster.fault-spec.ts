@@ -99,9 +99,17 @@ describe('faults: a three-node RabbitMQ cluster under load', () => {
   // it passes alone (failover 66 s, the broker's net_ticktime). The probe is ruled out now: every
   // look has a 5 s bound and rotates nodes (BrokerInspector), and in 2 runs on a loaded machine
   // (load average 20 to 40) it timed out again with no probe error at all. The stall is the
-  // pipeline's: order-service's relay got no publisher confirm for the whole freeze (120 s; they
-  // came back only when the node was resumed), so nothing new reached the consumers. Next: see
-  // which routed queue withholds the confirm while the node is frozen (leaders, members).
+  // pipeline's: order-service's relay gets no publisher confirm on the channel it opened after the
+  // freeze. Cause, shown on an idle 3-node cluster (RabbitMQ 3.10, docs/cluster.md): a channel
+  // that first publishes to a quorum queue AFTER its leader froze gets no confirm until the node
+  // is declared down (71 s), then only basic.nack, one every 7 s, for good; a channel that
+  // published before the freeze resumes after 7 s, one opened after the node was declared down
+  // gets acks at once. In both failing runs order-service was connected to the frozen node, so
+  // its relay published on a channel opened after the freeze, and retried there forever. Fix to
+  // build: publish on a fresh channel once the node is declared down (the nacks mark it, but
+  // come after the relay's 6 s publish timeout). Reopening the whole connection after 15 s
+  // without confirms (commit c284426, reverted) failed: its graceful close took about 80 s, and
+  // after the resume the outboxes did not catch up within 120 s (not explained yet).
   it.skip('3b one node cut off (frozen with SIGSTOP) for 20 s: the other two carry on, nothing lost', async () => {
     let failoverMs = 0;
     let pausedNode = '';

@@ -74,10 +74,10 @@ describe('faults: a three-node RabbitMQ cluster under load', () => {
 
   // Skipped with 3b, for the same cause: it passed in CI (failover 1.7 s) and failed in the next
   // run, where order-service reconnected to a survivor after the leader's node was SIGKILLed and
-  // every publish of its relay on that new channel was nacked for the 190 s the case waited
-  // (1,274 nacks; the other relays logged no failure after reconnecting). A channel whose first publish to a quorum
-  // queue follows its leader's loss gets only nacks (RabbitMQ 3.10, docs/cluster.md). The fix is
-  // the one 3b needs: the relay publishes on a confirm channel of its own and renews it after
+  // every publish of its relay on that new channel was nacked for the 190 s the case waited (1,274
+  // nacks; the other relays logged no failure after reconnecting). A channel whose first publish to
+  // a quorum queue follows its leader's loss gets only nacks (RabbitMQ 3.10, docs/cluster.md). The
+  // fix is the one 3b needs: the relay publishes on a confirm channel of its own and renews it after
   // nacks. Run it with `it` to reproduce.
   it.skip('3a the node leading the work queues is killed, then comes back: consumers fail over, nothing lost', async () => {
     let failoverMs = 0;

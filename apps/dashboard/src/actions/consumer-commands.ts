@@ -26,35 +26,34 @@ export class ConsumerCommands {
   }
 
   async setWorkTime(service: string, workTimeMs: number): Promise<unknown> {
-    const replicas = this.replicas(this.directory.replicasOf(service), `service "${service}"`);
-    const bearer = await this.tokens.operator();
-    return forwardedTo(
+    return this.onEveryReplica(
       service,
-      Promise.all(
-        replicas.map((url) =>
-          fetchJson(`${url}/admin/consumers/work-time`, {
-            method: 'PUT',
-            body: { workTimeMs },
-            bearer,
-          }),
-        ),
-      ),
+      this.replicas(this.directory.replicasOf(service), `service "${service}"`),
+      '/admin/consumers/work-time',
+      { method: 'PUT', body: { workTimeMs } },
     );
   }
 
   private async onQueue(queue: string, action: 'pause' | 'resume'): Promise<unknown> {
-    const replicas = this.replicas(this.directory.replicasOfQueue(queue), `queue "${queue}"`);
+    return this.onEveryReplica(
+      serviceOfQueue(queue),
+      this.replicas(this.directory.replicasOfQueue(queue), `queue "${queue}"`),
+      `/admin/consumers/${encodeURIComponent(queue)}/${action}`,
+      { method: 'POST' },
+    );
+  }
+
+  /** One admin call on every replica, as an operator; a refusal is answered as the service's. */
+  private async onEveryReplica(
+    service: string,
+    replicas: string[],
+    path: string,
+    init: { method: string; body?: unknown },
+  ): Promise<unknown> {
     const bearer = await this.tokens.operator();
     return forwardedTo(
-      serviceOfQueue(queue),
-      Promise.all(
-        replicas.map((url) =>
-          fetchJson(`${url}/admin/consumers/${encodeURIComponent(queue)}/${action}`, {
-            method: 'POST',
-            bearer,
-          }),
-        ),
-      ),
+      service,
+      Promise.all(replicas.map((url) => fetchJson(`${url}${path}`, { ...init, bearer }))),
     );
   }
 

@@ -124,9 +124,10 @@ export class ConsumerRegistrar implements OnApplicationBootstrap {
         await this.control.subscribe((message) => pipeline.handle(message), subscription, name);
       });
       subscribed.then(
-        () =>
-          this.notYetConsuming.delete(name) &&
-          this.logger.log(`consuming ${meta.queue ?? '(server-named queue)'} with ${name}`),
+        () => {
+          this.notYetConsuming.delete(name);
+          this.logger.log(`consuming ${meta.queue ?? '(server-named queue)'} with ${name}`);
+        },
         (error: unknown) => this.logger.error(`could not subscribe ${name}: ${String(error)}`),
       );
     }

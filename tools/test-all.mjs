@@ -39,7 +39,7 @@ const faultOutputs = [];
 let nextFault = 0;
 const queue = faultFiles();
 
-/** Runs fault files from the shared queue until it is empty; the worst exit status wins. */
+/** Runs fault files from the shared queue until it is empty; the first failing exit status wins. */
 async function faultLane() {
   let status = 0;
   while (nextFault < queue.length) {

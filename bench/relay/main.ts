@@ -1,6 +1,5 @@
-import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
 import { createPgPool } from '@dinner-rush/database';
-import { OutboxRelay, OutboxStore, ReturnedMessages } from '@dinner-rush/messaging';
+import { OutboxRelay, OutboxStore, RelayConnection } from '@dinner-rush/messaging';
 import { createTestDatabase, createTestVhost } from '@dinner-rush/testing';
 import { connect } from 'amqplib';
 import { benchArgs } from '../shared/bench-args';
@@ -35,14 +34,11 @@ async function main(): Promise<void> {
   const vhost = await createTestVhost('bench-relay');
   const pool = createPgPool(await db.migrate('order-service', 'orders'), 4);
   const broker = await connect(vhost.url);
-  const amqp = new AmqpConnection({
-    uri: vhost.url,
-    connectionInitOptions: { wait: true, timeout: 10_000 },
-  });
+  const relayConnection = new RelayConnection(vhost.url);
   try {
     const channel = await broker.createConfirmChannel();
     await declareFanout(channel);
-    await amqp.init();
+    await relayConnection.waitForConnect();
     const sample = sampleOrderCreated();
 
     const rawMs = await publishRaw(channel, sample, count, Number(args.window));
@@ -51,14 +47,12 @@ async function main(): Promise<void> {
     console.log(`[relay] raw confirmed publisher: ${count} in ${Math.round(rawMs)} ms`);
 
     const batch = Number(args.batch);
-    const returned = new ReturnedMessages(amqp);
     const relayOf = (pollIntervalMs: number) =>
-      new OutboxRelay(
-        new OutboxStore(pool),
-        amqp,
-        { pollIntervalMs, batchSize: batch, publishTimeoutMs: 10_000 },
-        returned,
-      );
+      new OutboxRelay(new OutboxStore(pool), relayConnection, {
+        pollIntervalMs,
+        batchSize: batch,
+        publishTimeoutMs: 10_000,
+      });
 
     // Hand-over: rows as writers claim them at insert, given to the relay a commit at a time.
     await fillOutbox(pool, sample, count);
@@ -134,7 +128,7 @@ async function main(): Promise<void> {
     writeJson(args.out, result);
     console.log(`written ${args.out}`);
   } finally {
-    await amqp.managedConnection.close().catch(() => undefined);
+    await relayConnection.close();
     await broker.close().catch(() => undefined);
     await pool.end();
     await vhost.delete();

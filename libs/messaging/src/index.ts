@@ -15,6 +15,7 @@ export * from './outbox/outbox-signal';
 export * from './outbox/outbox-store';
 export * from './outbox/outbox-relay.service';
 export * from './outbox/returned-messages';
+export * from './outbox/relay-connection';
 export * from './topology/consumer-subscription';
 export * from './topology/rabbit-config';
 export * from './topology/provisioned-topology';

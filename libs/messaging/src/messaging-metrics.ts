@@ -28,6 +28,11 @@ export const outboxPublished = new Counter({
   help: 'Outbox messages the broker confirmed (and the relay marked sent)',
 });
 
+export const outboxConnectionResets = new Counter({
+  name: 'outbox_connection_resets_total',
+  help: 'Times the outbox relay dropped its broker connection for a fresh one (nacked, unanswered or closed)',
+});
+
 const EVENT_TYPE = /^[a-z][a-z0-9_.-]{0,80}\.v\d{1,3}$/;
 
 /** The message's event type as a label; anything else is one bucket, so junk cannot grow the series. */

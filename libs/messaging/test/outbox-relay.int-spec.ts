@@ -1,11 +1,11 @@
-import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
 import { createEnvelope, type Envelope } from '@dinner-rush/contracts';
 import { createPgPool } from '@dinner-rush/database';
 import {
   OutboxRelay,
   OutboxStore,
-  ReturnedMessages,
+  RelayConnection,
   enqueueOutbox,
+  outboxConnectionResets,
   inPgTransaction,
   onOutboxCommitted,
   type OutboxArchive,
@@ -42,8 +42,7 @@ describe('outbox relay (real PostgreSQL + RabbitMQ)', () => {
   let vhost: TestVhost;
   let url: string;
   let pool: Pool;
-  let amqp: AmqpConnection;
-  let returned: ReturnedMessages;
+  let relayConnection: RelayConnection;
   let broker: ChannelModel;
   let channel: Channel;
   const stops: (() => Promise<void>)[] = [];
@@ -51,13 +50,16 @@ describe('outbox relay (real PostgreSQL + RabbitMQ)', () => {
   /** A relay on the test outbox; with `listening`, it takes this process's commits too. */
   const relay = (
     pollIntervalMs: number,
-    options: { listening?: boolean; archive?: OutboxArchive; returned?: ReturnedMessages } = {},
+    options: { listening?: boolean; archive?: OutboxArchive; connection?: RelayConnection } = {},
   ) => {
     const r = new OutboxRelay(
       new OutboxStore(pool, options.archive),
-      amqp,
-      { pollIntervalMs, batchSize: 50, publishTimeoutMs: 5_000 },
-      options.returned ?? returned,
+      options.connection ?? relayConnection,
+      {
+        pollIntervalMs,
+        batchSize: 50,
+        publishTimeoutMs: 5_000,
+      },
     );
     const unsubscribe = options.listening
       ? onOutboxCommitted(pool, (c) => r.committed(c))
@@ -109,15 +111,11 @@ describe('outbox relay (real PostgreSQL + RabbitMQ)', () => {
          exchange text NOT NULL, routing_key text NOT NULL, payload jsonb NOT NULL,
          created_at timestamptz(3) NOT NULL)`,
     );
-    amqp = new AmqpConnection({
-      uri: vhost.url,
-      exchanges: [{ name: EXCHANGE, type: 'topic', options: { durable: true } }],
-      connectionInitOptions: { wait: true, timeout: 10_000 },
-    });
-    await amqp.init();
-    returned = new ReturnedMessages(amqp);
     broker = await connect(vhost.url);
     channel = await broker.createChannel();
+    await channel.assertExchange(EXCHANGE, 'topic', { durable: true });
+    relayConnection = new RelayConnection(vhost.url);
+    await relayConnection.waitForConnect();
   });
 
   afterEach(async () => {
@@ -126,8 +124,8 @@ describe('outbox relay (real PostgreSQL + RabbitMQ)', () => {
   });
 
   afterAll(async () => {
+    await relayConnection?.close();
     await broker?.close();
-    await amqp?.managedConnection.close();
     await pool?.end();
     await vhost?.delete();
     await db?.drop();
@@ -260,10 +258,10 @@ describe('outbox relay (real PostgreSQL + RabbitMQ)', () => {
 
   it('sends both copies of one fact (one id, two routing keys) once, though only the first finds a queue', async () => {
     // As order-service publishes order.created.v1 and its v2 twin before any consumer reads v2.
-    relay(100, {
-      listening: true,
-      returned: new ReturnedMessages(amqp, new Set(['twin.happened.v2'])),
-    });
+    const twins = new RelayConnection(vhost.url, new Set(['twin.happened.v2']));
+    stops.push(() => twins.close());
+    await twins.waitForConnect();
+    relay(100, { listening: true, connection: twins });
     const exchange = 'relay-test-twins';
     await channel.assertExchange(exchange, 'topic', { durable: false, autoDelete: false });
     const { queue } = await channel.assertQueue('', { exclusive: true });
@@ -289,5 +287,39 @@ describe('outbox relay (real PostgreSQL + RabbitMQ)', () => {
     });
     // The twin's return was not taken for its sibling's (same id): the first went out once.
     expect(await channel.get(queue, { noAck: true })).toBe(false);
+  });
+
+  it('reconnects after a nack, and the nacked row goes out later, nothing lost', async () => {
+    // A full queue that refuses more (reject-publish) makes the broker nack: the way a channel
+    // stuck behind a lost quorum-queue leader is told, too.
+    const exchange = 'relay-test-full';
+    await channel.assertExchange(exchange, 'topic', { durable: false, autoDelete: false });
+    const { queue } = await channel.assertQueue('', {
+      exclusive: true,
+      arguments: { 'x-max-length': 1, 'x-overflow': 'reject-publish' },
+    });
+    await channel.bindQueue(queue, exchange, '#');
+    const resets = async () => (await outboxConnectionResets.get()).values[0]?.value ?? 0;
+    const before = await resets();
+    const own = new RelayConnection(vhost.url);
+    stops.push(() => own.close());
+    await own.waitForConnect();
+    relay(100, { listening: true, connection: own });
+    const sent = [1, 2].map((n) => ({ ...message(`full-${n}`, 1), exchange }));
+    await commit(sent);
+    await waitFor(async () => ((await resets()) > before ? true : undefined), {
+      what: 'a fresh connection after the nack',
+    });
+    expect(await rowsLeft()).toBe(1);
+    const received: string[] = [];
+    await waitFor(
+      async () => {
+        const got = await channel.get(queue, { noAck: true });
+        if (got) received.push((JSON.parse(got.content.toString()) as Envelope).messageId);
+        return received.length === 2 && (await rowsLeft()) === 0 ? true : undefined;
+      },
+      { what: 'the nacked row published once there was room' },
+    );
+    expect(received.sort()).toEqual(sent.map((m) => m.envelope.messageId).sort());
   });
 });

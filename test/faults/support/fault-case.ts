@@ -100,7 +100,8 @@ export async function untilConsumingAgain(
       const applied = await pipeline.database.appliedSince(new Date(since));
       return schemas.every((schema) => (applied[schema] ?? 0) > inFlight) ? true : undefined;
     },
-    { timeoutMs: 120_000, intervalMs: 200, what: 'every consumer applying messages again' },
+    // Beyond net_ticktime (up to 75 s) with room for a loaded machine: a bound, not a target.
+    { timeoutMs: 180_000, intervalMs: 200, what: 'every consumer applying messages again' },
   );
   return Date.now() - since;
 }

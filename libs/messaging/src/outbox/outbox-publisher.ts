@@ -1,9 +1,8 @@
-import type { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
 import { SpanKind, SpanStatusCode, propagation, type Span } from '@opentelemetry/api';
 import type { Options } from 'amqplib';
 import { contextFromCarrier, startSpanIn } from '../tracing/trace-context';
 import type { OutboxEntry } from './outbox-entry';
-import type { ReturnedMessages } from './returned-messages';
+import type { RelayConnection } from './relay-connection';
 
 /** The confirmed and the unconfirmed ids of one publish, with why the latter failed. */
 export interface PublishOutcome {
@@ -13,29 +12,25 @@ export interface PublishOutcome {
 }
 
 /**
- * Publishes entries in the order given on the one confirm channel (so the
+ * Publishes entries in the order given on the relay's own confirm channel (so the
  * broker sees them in order), persistent and `mandatory`, then waits for the
- * confirms under ONE timer. Never rejects: what was not confirmed in time, or
- * came back unroutable, counts as failed. The same timeout bounds how long a
- * message may wait in the connection manager's buffer (a blocked broker, a
- * channel being reopened), so that buffer cannot grow without limit.
+ * confirms under ONE timer. Never rejects: what was not confirmed in time
+ * (a blocked broker, a channel being reopened), or came back unroutable,
+ * counts as failed.
  */
 export async function publishConfirmed(
-  amqp: AmqpConnection,
+  channel: RelayConnection,
   entries: readonly OutboxEntry[],
   timeoutMs: number,
-  returned: ReturnedMessages,
 ): Promise<PublishOutcome> {
   const outcome: (true | { error: unknown } | undefined)[] = entries.map(() => undefined);
   const spans: Span[] = [];
   const confirms = entries.map((entry, i) => {
     const { span, headers } = publishSpan(entry);
     spans.push(span);
-    // `timeout` is amqp-connection-manager's (how long the message may wait in its buffer).
-    const options: Options.Publish & { timeout: number } = {
+    const options: Options.Publish = {
       persistent: true,
       mandatory: true,
-      timeout: timeoutMs,
       contentType: 'application/json',
       messageId: entry.messageId,
       correlationId: entry.correlationId,
@@ -43,7 +38,7 @@ export async function publishConfirmed(
       timestamp: Math.floor(Date.parse(entry.occurredAt) / 1000),
       headers,
     };
-    return amqp.publish(entry.exchange, entry.routingKey, entry.content, options).then(
+    return channel.publish(entry.exchange, entry.routingKey, entry.content, options).then(
       () => (outcome[i] = true),
       (error: unknown) => (outcome[i] = { error }),
     );
@@ -58,7 +53,7 @@ export async function publishConfirmed(
   entries.forEach((entry, i) => {
     const settled = outcome[i];
     let failure: unknown;
-    if (settled === true && !returned.take(entry)) {
+    if (settled === true && !channel.returned.take(entry)) {
       result.confirmed.push(entry.id);
     } else if (settled === true) {
       failure = new Error(`unroutable: no queue is bound for ${entry.routingKey}`);

@@ -11,12 +11,13 @@ import { PUBLISH_TIMEOUT_MS } from './outbox-entry';
 import { OutboxRelay } from './outbox-relay';
 import { onOutboxCommitted } from './outbox-signal';
 import { OutboxStore } from './outbox-store';
-import { ReturnedMessages } from './returned-messages';
+import { RelayConnection } from './relay-connection';
 
 /** Runs the service's outbox relay for the life of the application. */
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly relay?: OutboxRelay;
+  private readonly channel?: RelayConnection;
   private unsubscribe?: () => void;
 
   constructor(
@@ -27,16 +28,12 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     if (!outbox) return;
     // The service's own pool: the relay's few statements (sweeps, polls) share its budget.
     const store = new OutboxStore(outbox.pool, outbox.archive);
-    this.relay = new OutboxRelay(
-      store,
-      amqp,
-      {
-        pollIntervalMs: outbox.pollIntervalMs,
-        batchSize: outbox.batchSize ?? 200,
-        publishTimeoutMs: PUBLISH_TIMEOUT_MS,
-      },
-      new ReturnedMessages(amqp, new Set(outbox.mayFindNoQueue)),
-    );
+    this.channel = new RelayConnection(options.rabbitmqUrl, new Set(outbox.mayFindNoQueue));
+    this.relay = new OutboxRelay(store, this.channel, {
+      pollIntervalMs: outbox.pollIntervalMs,
+      batchSize: outbox.batchSize ?? 200,
+      publishTimeoutMs: PUBLISH_TIMEOUT_MS,
+    });
   }
 
   onApplicationBootstrap(): void {
@@ -55,6 +52,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
   async beforeApplicationShutdown(): Promise<void> {
     await drainConsumers(this.amqp);
     await this.relay?.stop();
+    await this.channel?.close();
     this.unsubscribe?.();
   }
 }

@@ -1,9 +1,8 @@
-import type { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
 import { Logger } from '@nestjs/common';
 import { outboxPublished } from '../messaging-metrics';
 import type { OutboxEntry } from './outbox-entry';
 import { publishConfirmed } from './outbox-publisher';
-import type { ReturnedMessages } from './returned-messages';
+import type { RelayConnection } from './relay-connection';
 import type { CommittedOutbox } from './outbox-signal';
 import type { OutboxStore } from './outbox-store';
 
@@ -50,9 +49,8 @@ export class OutboxRelay {
 
   constructor(
     private readonly store: OutboxStore,
-    private readonly amqp: AmqpConnection,
+    private readonly channel: RelayConnection,
     private readonly settings: OutboxRelaySettings,
-    private readonly returned: ReturnedMessages,
   ) {}
 
   /** Returns at once: a database or broker that is down cannot hold up start-up. */
@@ -89,7 +87,7 @@ export class OutboxRelay {
   }
 
   private async publishNow(entries: readonly OutboxEntry[]): Promise<void> {
-    if (!this.amqp.connected) {
+    if (!this.channel.connected) {
       // Back to the poll, which takes them once the broker is back.
       await this.release(
         entries.map((entry) => entry.id),
@@ -97,12 +95,7 @@ export class OutboxRelay {
       );
       return;
     }
-    const outcome = await publishConfirmed(
-      this.amqp,
-      entries,
-      this.settings.publishTimeoutMs,
-      this.returned,
-    );
+    const outcome = await publishConfirmed(this.channel, entries, this.settings.publishTimeoutMs);
     if (outcome.confirmed.length > 0) {
       outboxPublished.inc(outcome.confirmed.length);
       this.toRemove.push(...outcome.confirmed);
@@ -167,7 +160,7 @@ export class OutboxRelay {
     for (;;) {
       this.claimWanted = false;
       if (this.toRemove.length > 0) await this.sweep();
-      if (!this.amqp.connected) return;
+      if (!this.channel.connected) return;
       const batch = await this.store.claim(this.settings.batchSize);
       if (batch.length > 0) this.publish(batch);
       if (batch.length < this.settings.batchSize) {

@@ -1,5 +1,3 @@
-import type { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
-
 /** The raw channel as far as returns go. */
 interface ReturningChannel {
   on(
@@ -23,26 +21,21 @@ export class ReturnedMessages {
   private readonly keys = new Set<string>();
 
   /**
-   * Listens on the publishing channel, and on every channel after a reconnect.
    * `mayFindNoQueue`: routing keys whose messages may go unheard, because
    * another copy carries the same fact (order.created.v2 published beside
    * v1 before any consumer reads v2).
    */
-  constructor(
-    amqp: AmqpConnection,
-    private readonly mayFindNoQueue: ReadonlySet<string> = new Set(),
-  ) {
-    void amqp.managedChannel
-      .addSetup((raw: ReturningChannel) => {
-        raw.on('return', (message) => {
-          const id = message.properties.messageId;
-          const routingKey = message.fields.routingKey;
-          if (typeof id === 'string' && typeof routingKey === 'string') {
-            this.keys.add(keyOf({ messageId: id, routingKey }));
-          }
-        });
-      })
-      .catch(() => undefined);
+  constructor(private readonly mayFindNoQueue: ReadonlySet<string> = new Set()) {}
+
+  /** Records what comes back on this channel (each channel the publisher opens). */
+  listen(raw: ReturningChannel): void {
+    raw.on('return', (message) => {
+      const id = message.properties.messageId;
+      const routingKey = message.fields.routingKey;
+      if (typeof id === 'string' && typeof routingKey === 'string') {
+        this.keys.add(keyOf({ messageId: id, routingKey }));
+      }
+    });
   }
 
   /**

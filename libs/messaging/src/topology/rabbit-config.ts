@@ -77,29 +77,36 @@ export const HEARTBEAT_S = 5;
 /** How long one node may take to accept a connection (TCP and the AMQP handshake). */
 export const CONNECT_TIMEOUT_MS = 5_000;
 
+/**
+ * amqp-connection-manager settings of every service connection (the
+ * consumers' and the outbox relay's): it connects to the first node of the
+ * list and moves to the next on each reconnect.
+ */
+export const CONNECTION_MANAGER_OPTIONS = {
+  // A node that stops answering is given up on after two missed heartbeats (10 s)...
+  heartbeatIntervalInSeconds: HEARTBEAT_S,
+  reconnectTimeInSeconds: 1,
+  // ...and one that accepts TCP but never answers the handshake (frozen, cut off) after this,
+  // so the next reconnect tries the next node instead of waiting for it forever.
+  connectionOptions: { timeout: CONNECT_TIMEOUT_MS },
+};
+
 /** The golevelup configuration every Dinner Rush service shares. */
 export function rabbitConfig(settings: BrokerSettings): RabbitMQConfig {
   return {
-    // amqp-connection-manager connects to the first node and moves to the next on each reconnect.
     uri: brokerUrls(settings.rabbitmqUrl),
     // Asserting an existing exchange takes no cluster-wide lock, so the default channel may do it.
     exchanges: exchangesFor(settings),
     // Queues and bindings are the TopologyKeeper's (ConsumerChannelTopology): never on this channel.
     queues: [],
-    // Consumers get their own channel and pace; publishing (relay, dead-lettering) uses the default one.
+    // Consumers get their own channel and pace; RPC uses the default one (the outbox relay has a
+    // connection of its own: RelayConnection).
     channels: { [CONSUMER_CHANNEL]: { prefetchCount: settings.prefetch } },
     // Never the library default (REQUEUE): ConsumerRegistrar gives work queues the FailurePolicy.
     defaultSubscribeErrorBehavior: MessageHandlerErrorBehavior.NACK,
     // Start the HTTP side at once; /health reports not-ready until connected.
     connectionInitOptions: { wait: false },
-    connectionManagerOptions: {
-      // A node that stops answering is given up on after two missed heartbeats (10 s)...
-      heartbeatIntervalInSeconds: HEARTBEAT_S,
-      reconnectTimeInSeconds: 1,
-      // ...and one that accepts TCP but never answers the handshake (frozen, cut off) after this,
-      // so the next reconnect tries the next node instead of waiting for it forever.
-      connectionOptions: { timeout: CONNECT_TIMEOUT_MS },
-    },
+    connectionManagerOptions: CONNECTION_MANAGER_OPTIONS,
     logger: new BrokerLogger(),
     // Handlers are subscribed by ConsumerRegistrar, which does not block start-up on the broker.
     registerHandlers: false,

@@ -1,4 +1,5 @@
 import { countSteps, NotificationKinds, PIPELINE_STEPS, TimelineTypes } from '@dinner-rush/audit';
+import { Queues } from '@dinner-rush/contracts';
 import {
   bearerHeader,
   getJson,
@@ -23,7 +24,8 @@ import { FaultReport } from './support/fault-report';
  * creation, and two consumer instances may apply them side by side, so
  * cancellations overtake their creations. Afterwards nothing is lost or
  * applied twice, the books balance with one reversal per cancelled order,
- * and no rider is left busy with a cancelled order.
+ * no rider is left busy with a cancelled order, and customer-notify (two
+ * replicas as well) told each customer once of each fact that concerns them.
  */
 jest.setTimeout(900_000);
 
@@ -43,6 +45,7 @@ interface Rider {
 describe('faults: two of every service on a three-node cluster', () => {
   let pipeline: FaultPipeline;
   const seconds = new Map<ServiceName, ServiceProcess>();
+  const customerNotify: ServiceProcess[] = [];
   const report = new FaultReport('cluster-scaled');
 
   beforeAll(async () => {
@@ -58,6 +61,12 @@ describe('faults: two of every service on a three-node cluster', () => {
       const second = await pipeline.instance(name, { port: 'new', label: `${name}-2` });
       await second.start();
       seconds.set(name, second);
+    }
+    // Outside the audited pipeline: its two replicas are checked on their own below.
+    for (const label of ['customer-notify', 'customer-notify-2']) {
+      const replica = await pipeline.outsider('customer-notify', { env, label });
+      await replica.start();
+      customerNotify.push(replica);
     }
   });
 
@@ -133,6 +142,8 @@ describe('faults: two of every service on a three-node cluster', () => {
       return { id, status: answer.status === 200 ? answer.body.status : `http ${answer.status}` };
     });
 
+    const told = await untilCustomersTold(pipeline, accepted, new Set(cancelled));
+
     report.add({
       case: 'two of every service, every third order cancelled at once',
       accepted: audit.accepted,
@@ -145,6 +156,9 @@ describe('faults: two of every service on a three-node cluster', () => {
       ridersBusyAtEnd: riders.filter((rider) => rider.status === 'busy').length,
       cancelledOrdersInDispatch: countBy(assignments.map((a) => a.status)),
       ...overtakes,
+      customerNotifyReplicas: customerNotify.length,
+      customersNotToldOfTheirOrder: told.missing.length,
+      customersToldWrongly: told.wrong.length,
     });
     expectAuditClean(audit);
     expect(audit.cancelled).toBe(cancelled.length);
@@ -153,11 +167,16 @@ describe('faults: two of every service on a three-node cluster', () => {
     expect(assignments.filter((a) => a.status !== 'cancelled' && a.status !== 'delivered')).toEqual(
       [],
     );
+    expect(told).toEqual({ missing: [], wrong: [] });
   });
 
   it('no dead letters: every replica applied what it took', async () => {
     const depths = await pipeline.deadLetterDepths();
+    const customerNotifyDead = await pipeline.broker.queueState(
+      Queues.customerNotify.deadLetterQueue,
+    );
     expect(Object.values(depths).every((n) => n === 0)).toBe(true);
+    expect(customerNotifyDead.messages).toBe(0);
   });
 });
 
@@ -165,4 +184,53 @@ function countBy(values: readonly string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
   return counts;
+}
+
+/** Notification kinds of customer-notify (its notifications.kind column). */
+const RIDER_ASSIGNED = 'rider.assigned';
+const ORDER_CANCELLED = 'order.cancelled';
+
+interface CustomersTold {
+  /** Orders whose customer was not told what they should have been. */
+  missing: string[];
+  /** Orders told something that did not happen (a cancellation of an order never cancelled). */
+  wrong: string[];
+}
+
+/**
+ * Waits until customer-notify told every customer what concerns them: of
+ * their rider when the order went ahead, of the cancellation when it was
+ * cancelled (a rider assigned before the cancellation arrived may have been
+ * announced too). Read from its table, where one notification per order and
+ * kind is all there can be; on timeout, what is still missing.
+ */
+async function untilCustomersTold(
+  pipeline: FaultPipeline,
+  accepted: readonly AcceptedOrder[],
+  cancelled: ReadonlySet<string>,
+): Promise<CustomersTold> {
+  const read = async (): Promise<CustomersTold> => {
+    const rows = await pipeline.database.query<{ order_id: string; kind: string }>(
+      'SELECT order_id, kind FROM customer_notify.notifications WHERE order_id = ANY($1::uuid[])',
+      [accepted.map((order) => order.id)],
+    );
+    const kinds = new Map<string, Set<string>>();
+    for (const row of rows)
+      kinds.set(row.order_id, (kinds.get(row.order_id) ?? new Set()).add(row.kind));
+    const told: CustomersTold = { missing: [], wrong: [] };
+    for (const { id } of accepted) {
+      const got = kinds.get(id) ?? new Set();
+      const due = cancelled.has(id) ? ORDER_CANCELLED : RIDER_ASSIGNED;
+      if (!got.has(due)) told.missing.push(id);
+      if (!cancelled.has(id) && got.has(ORDER_CANCELLED)) told.wrong.push(id);
+    }
+    return told;
+  };
+  return waitFor(
+    async () => {
+      const told = await read();
+      return told.missing.length === 0 ? told : undefined;
+    },
+    { timeoutMs: 120_000, intervalMs: 1_000, what: 'customer-notify telling every customer' },
+  ).catch(read);
 }

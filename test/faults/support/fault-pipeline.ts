@@ -194,6 +194,31 @@ export class FaultPipeline {
     return spawned;
   }
 
+  /**
+   * A consumer outside the audited pipeline (customer-notify), on its schema
+   * of the same database and on the same broker, not started; the case that
+   * starts it checks what it did itself.
+   */
+  async outsider(
+    name: Exclude<keyof typeof SERVICE_SCHEMAS, ServiceName>,
+    { env = {}, label }: { env?: Record<string, string>; label: string },
+  ): Promise<ServiceProcess> {
+    const spawned = new ServiceProcess(
+      name,
+      await freePort(),
+      {
+        DATABASE_URL: this.postgres.urlFor(DATABASE, SERVICE_SCHEMAS[name]),
+        RABBITMQ_URL: this.brokerServers.url,
+        OIDC_ISSUER: this.issuer.url,
+        ...BASE_ENV,
+        ...env,
+      },
+      `faults-${this.label}-${label}`,
+    );
+    this.spawned.add(spawned);
+    return spawned;
+  }
+
   /** Starts `process` in place of the service's current one (which must be stopped already). */
   async replace(name: ServiceName, process: ServiceProcess): Promise<void> {
     await process.start();

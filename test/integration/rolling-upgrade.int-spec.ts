@@ -49,7 +49,9 @@ import {
  * (v2-aware) joins; an old order-service (v1 only, no instructions) keeps
  * publishing beside the new one. Every consumer must apply every order it
  * hears exactly once (nothing lost, nothing doubled, nothing dead-lettered),
- * and the v2-aware ones with the customer's instructions.
+ * and the v2-aware ones with the customer's instructions. Last, v1 is
+ * retired (ORDER_CREATED_V1=false): v2 alone announces new orders, and a
+ * replay sends each archived order once, as v2.
  */
 jest.setTimeout(180_000);
 
@@ -74,6 +76,26 @@ describe('rolling upgrade order.created.v1 → v2 (real PostgreSQL + RabbitMQ)',
   let placed = 0;
   let ordersDb: Pool;
   let merchantNotifyDb: Pool;
+  let orderServiceEnv: Record<string, string>;
+  let merchantNotifyEnv: Record<string, string>;
+  const startOrderService = async (env: Record<string, string> = {}) => {
+    orderService = await startInProcess(
+      { envSchema: orderServiceEnvSchema, module: (config) => OrderServiceApp.forConfig(config) },
+      { ...orderServiceEnv, ...env },
+    );
+    await untilHealthy(orderService);
+  };
+  const startMerchantNotify = async () => {
+    merchantNotify = await startInProcess(
+      {
+        envSchema: merchantNotifyEnvSchema,
+        module: (config) => MerchantNotifyApp.forConfig(config),
+      },
+      merchantNotifyEnv,
+    );
+    await untilHealthy(merchantNotify);
+    await probe.untilConsuming(Queues.merchantNotify.queue);
+  };
 
   /** POSTs n orders to the new order-service, every other one with instructions. */
   const placeOrders = async (n: number): Promise<string[]> => {
@@ -169,16 +191,13 @@ describe('rolling upgrade order.created.v1 → v2 (real PostgreSQL + RabbitMQ)',
     vhost = await createTestVhost('rolling');
     probe = await BrokerProbe.open(vhost.url);
     issuer = await startTestIssuer();
-    orderService = await startInProcess(
-      { envSchema: orderServiceEnvSchema, module: (config) => OrderServiceApp.forConfig(config) },
-      {
-        DATABASE_URL: await db.migrate('order-service', 'orders'),
-        RABBITMQ_URL: vhost.url,
-        OUTBOX_POLL_MS: '200',
-        OIDC_ISSUER: issuer.url,
-      },
-    );
-    await untilHealthy(orderService);
+    orderServiceEnv = {
+      DATABASE_URL: await db.migrate('order-service', 'orders'),
+      RABBITMQ_URL: vhost.url,
+      OUTBOX_POLL_MS: '200',
+      OIDC_ISSUER: issuer.url,
+    };
+    await startOrderService();
     ordersDb = createPgPool(db.urlFor('orders'), 2);
     const merchants = (await request(orderService.getHttpServer()).get('/merchants').expect(200))
       .body as Merchant[];
@@ -263,21 +282,14 @@ describe('rolling upgrade order.created.v1 → v2 (real PostgreSQL + RabbitMQ)',
   });
 
   it('both versions flowing: every consumer applies every order once, v2-aware ones with the instructions', async () => {
-    merchantNotify = await startInProcess(
-      {
-        envSchema: merchantNotifyEnvSchema,
-        module: (config) => MerchantNotifyApp.forConfig(config),
-      },
-      {
-        DATABASE_URL: await db.migrate('merchant-notify', 'merchant_notify'),
-        RABBITMQ_URL: vhost.url,
-        SEED_DEMO_DATA: 'false',
-        OUTBOX_POLL_MS: '200',
-      },
-    );
-    await untilHealthy(merchantNotify);
+    merchantNotifyEnv = {
+      DATABASE_URL: await db.migrate('merchant-notify', 'merchant_notify'),
+      RABBITMQ_URL: vhost.url,
+      SEED_DEMO_DATA: 'false',
+      OUTBOX_POLL_MS: '200',
+    };
+    await startMerchantNotify();
     merchantNotifyDb = createPgPool(db.urlFor('merchant_notify'), 2);
-    await probe.untilConsuming(Queues.merchantNotify.queue);
 
     const fromNew = await placeOrders(6);
     const fromOld = await publishFromOldProducer(2);
@@ -317,6 +329,65 @@ describe('rolling upgrade order.created.v1 → v2 (real PostgreSQL + RabbitMQ)',
     expect(await handled(LegacyQueue)).toEqual({ applied: orders });
     expect(await handled(UpgradingQueue)).toEqual({ applied: orders, duplicate: 6 });
     expect(await handled(Queues.merchantNotify)).toEqual({ applied: 8, duplicate: 6 });
+    expect(await deadLetters([LegacyQueue, UpgradingQueue, Queues.merchantNotify])).toBe(0);
+  });
+
+  it('v1 retired: v2 alone announces new orders, applied once; a replay sends each archived order once, as v2', async () => {
+    // The precondition: no v1-only consumer is left (its queue stays, bound to v1 only).
+    const legacyBefore = await handled(LegacyQueue);
+    await closeApp(consumers.shift() as INestApplication);
+    // golevelup closes the connection last opened in this process with any app it closes (one
+    // static registry, keyed by name), here merchant-notify's: it is restarted too.
+    await closeApp(merchantNotify as INestApplication);
+    await closeApp(orderService);
+    await startOrderService({ ORDER_CREATED_V1: 'false' });
+    await startMerchantNotify();
+
+    const afterRetiring = await placeOrders(4);
+    expectDeliveries(UpgradingQueue, 4);
+    expectDeliveries(Queues.merchantNotify, 4);
+    await untilAllHandled(UpgradingQueue, Queues.merchantNotify);
+    for (const [id, row] of appliedOnce(await upgrading.all(), afterRetiring)) {
+      expect(row).toMatchObject({ type: 'order.created.v2', instructions: sent.get(id) });
+    }
+    // Only v2 left the outbox for them, and it found its queues (no longer allowed not to).
+    const { rows: copies } = await ordersDb.query<{ routing_key: string; n: number }>(
+      `SELECT routing_key, count(*)::int AS n FROM outbox_archive
+        WHERE payload->'data'->>'orderId' = ANY($1) GROUP BY routing_key`,
+      [afterRetiring],
+    );
+    expect(copies).toEqual([{ routing_key: 'order.created.v2', n: 4 }]);
+
+    // A replay that names no types: every order this order-service ever announced, once, as v2
+    // (the v1 copies archived before are the repeats now). merchant-notify, which joined late,
+    // learns the 8 orders from before it started and recognises the rest.
+    const replay = await request(orderService.getHttpServer())
+      .post('/replays')
+      .auth(await issuer.token('operator'), { type: 'bearer' })
+      .send({ queue: Queues.merchantNotify.queue })
+      .expect(200);
+    expect(replay.body).toMatchObject({ replayed: placed });
+    expectDeliveries(Queues.merchantNotify, placed);
+    await untilAllHandled(Queues.merchantNotify);
+    const { rows: notified } = await merchantNotifyDb.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM notifications WHERE kind = 'order.created'",
+    );
+    // All but the old producer's 2 orders of the second case: sent before merchant-notify
+    // started, and never in this order-service's archive.
+    const heard = sent.size - 2;
+    expect(notified[0]?.n).toBe(heard);
+    const byType: Record<string, number> = {};
+    for (const { labels, value } of (await messagesHandled.get()).values) {
+      if (labels.queue !== Queues.merchantNotify.queue) continue;
+      byType[String(labels.type)] = (byType[String(labels.type)] ?? 0) + value;
+    }
+    // v1 reached merchant-notify only from the old producer (2) and as twins before retiring (6).
+    expect(byType['order.created.v1']).toBe(2 + 6);
+    expect(await handled(Queues.merchantNotify)).toEqual({
+      applied: heard,
+      duplicate: 6 + (placed - 8),
+    });
+    expect(await handled(LegacyQueue)).toEqual(legacyBefore);
     expect(await deadLetters([LegacyQueue, UpgradingQueue, Queues.merchantNotify])).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { ServiceModule } from '@dinner-rush/service-kit';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import type { OrderServiceConfig } from './config';
 import { PrismaService } from './database/prisma.service';
-import { REPEATED_COPIES } from './orders/new-order';
+import { OrderCreatedVersions } from './orders/order-created-versions';
 import { OrdersModule } from './orders/orders.module';
 import { QuoteModule } from './quote/quote.module';
 import { ReplayModule } from './replay/replay.module';
@@ -23,9 +23,7 @@ export class AppModule {
       broker: { consumes: [Queues.orderTracking] },
       database: PrismaService,
       outboxArchive: { table: 'outbox_archive' },
-      // order.created.v2 beside its v1 twin: until a consumer reads v2 nobody binds it,
-      // and the v1 copy is what delivers the order.
-      outboxMayFindNoQueue: REPEATED_COPIES,
+      outboxMayFindNoQueue: new OrderCreatedVersions(config.ORDER_CREATED_V1).mayFindNoQueue,
       retention: [
         {
           table: 'outbox_archive',

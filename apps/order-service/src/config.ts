@@ -1,4 +1,4 @@
-import { baseEnvSchema, consumerEnvSchema } from '@dinner-rush/service-kit';
+import { baseEnvSchema, booleanFlag, consumerEnvSchema } from '@dinner-rush/service-kit';
 import { z } from 'zod';
 
 export const orderServiceEnvSchema = baseEnvSchema({ port: 3000, schema: 'orders' })
@@ -29,6 +29,11 @@ export const orderServiceEnvSchema = baseEnvSchema({ port: 3000, schema: 'orders
     IDEMPOTENCY_KEY_RETENTION_HOURS: z.coerce.number().positive().max(87_600).default(24),
     /** How long sent order events stay in the archive that POST /replays reads (default 7 days). */
     OUTBOX_ARCHIVE_RETENTION_HOURS: z.coerce.number().positive().max(87_600).default(168),
+    /**
+     * Publish order.created.v1 beside its v2 twin. Turn off only once no v1-only consumer is
+     * left (docs/event-versioning.md, "Retiring v1"): from then on v2 alone announces an order.
+     */
+    ORDER_CREATED_V1: booleanFlag(true),
     /** Simulated work inside POST /orders before it answers (npm run compare), outside the transaction. */
     ORDER_WORK_TIME_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   });

@@ -2,16 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { OrderCreatedV2, orderCreatedPair, type PlaceOrderRequest } from '@dinner-rush/contracts';
 import { outgoingEnvelope, type OutgoingMessage } from '@dinner-rush/messaging';
 import type { OrderRecord } from './order-view';
+import type { OrderCreatedVersions } from './order-created-versions';
 import type { PricedOrder } from './pricing';
-
-/**
- * Routing keys of the copies that repeat a fact another copy already delivers
- * (order.created.v2 beside its v1 twin, same id): they may find no queue
- * while no consumer reads v2, and a replay leaves them out unless asked, so
- * a v1-only consumer is never sent a type it would dead-letter (v2-aware
- * ones upcast the v1 copy, which carries the same content).
- */
-export const REPEATED_COPIES: readonly string[] = [OrderCreatedV2.type];
 
 /**
  * A new order as it will be stored, and the events that announce it (first of
@@ -19,10 +11,12 @@ export const REPEATED_COPIES: readonly string[] = [OrderCreatedV2.type];
  * consumers that read only v1, and its v2 twin, which adds the delivery
  * instructions. Both go out while any v1-only consumer may still run (see
  * docs/event-versioning.md); a v2-aware consumer applies the pair once.
+ * Once v1 is retired, the v2 copy alone.
  */
 export function newOrder(
   request: PlaceOrderRequest,
   priced: PricedOrder,
+  versions: OrderCreatedVersions,
   now = new Date(),
 ): { record: OrderRecord; created: readonly OutgoingMessage[] } {
   const id = randomUUID();
@@ -68,6 +62,8 @@ export function newOrder(
   };
   return {
     record,
-    created: [v1, v2].map((event) => outgoingEnvelope(OrderCreatedV2.exchange, event)),
+    created: (versions.publishV1 ? [v1, v2] : [v2]).map((event) =>
+      outgoingEnvelope(OrderCreatedV2.exchange, event),
+    ),
   };
 }

@@ -17,6 +17,7 @@ import { OrderError } from './order-errors';
 import { QuoteSigner } from '../quote/quote-token';
 import { ordersAccepted } from './order-metrics';
 import { newOrder } from './new-order';
+import { OrderCreatedVersions } from './order-created-versions';
 import { toOrderView, type OrderView } from './order-view';
 import { OrdersRepository } from './orders.repository';
 import { OrderIntake } from './order-intake';
@@ -30,19 +31,23 @@ export interface PlacedOrder {
 
 @Injectable()
 export class OrdersService {
+  private readonly versions: OrderCreatedVersions;
+
   constructor(
     private readonly repository: OrdersRepository,
     private readonly intake: OrderIntake,
     private readonly catalogue: CatalogueService,
     private readonly signer: QuoteSigner,
     @Inject(APP_CONFIG) private readonly config: OrderServiceConfig,
-  ) {}
+  ) {
+    this.versions = new OrderCreatedVersions(config.ORDER_CREATED_V1);
+  }
 
   /**
    * Accepts an order: priced from the in-memory catalogue, then ONE statement
    * (one atomic commit, shared with the orders that arrived meanwhile, see
    * OrderIntake) writes the idempotency key (a concurrent twin waits on it),
-   * the order and its order.created outbox rows (v1 and v2). Nothing downstream is
+   * the order and its order.created outbox rows (v1 and v2, or v2 alone). Nothing downstream is
    * called; the relay publishes right after commit. A customer orders for
    * themselves only: the body's customerId is the caller's token `sub`.
    */
@@ -64,7 +69,7 @@ export class OrdersService {
       request,
       deliveryFeeFor(request, this.signer, this.config.DELIVERY_FEE_CENTS),
     );
-    const { record, created } = newOrder(request, priced);
+    const { record, created } = newOrder(request, priced, this.versions);
     const placed: PlacedOrder = { statusCode: 201, order: toOrderView(record) };
     const idempotency =
       idempotencyKey === undefined

@@ -16,7 +16,10 @@ export const ReplayRequestSchema = z.strictObject({
     ),
   /** Only events that happened at or after this instant; all history when absent. */
   since: z.iso.datetime({ offset: true }).optional(),
-  /** Only these event types (e.g. order.created.v2); when absent, every order event once (v1, not its v2 twin). */
+  /**
+   * Only these event types (e.g. order.created.v2); when absent, every order event once: v1, not
+   * its v2 twin, or v2 once ORDER_CREATED_V1 is off.
+   */
   types: z.array(storableText().min(1).max(100)).min(1).max(20).optional(),
 });
 export type ReplayRequest = z.infer<typeof ReplayRequestSchema>;

@@ -71,6 +71,13 @@ describe('outbox relay (real PostgreSQL + RabbitMQ)', () => {
     r.start();
     return r;
   };
+  /** A relay connection of the test's own, open before it returns and closed after the test. */
+  const openConnection = async (mayFindNoQueue?: ReadonlySet<string>) => {
+    const connection = new RelayConnection(vhost.url, mayFindNoQueue);
+    stops.push(() => connection.close());
+    await connection.waitForConnect();
+    return connection;
+  };
   /** A writer's transaction: the rows are claimed by it and handed to its relay after COMMIT. */
   const commit = (messages: OutgoingMessage[]) =>
     inPgTransaction(pool, (tx) => enqueueOutbox(tx, messages));
@@ -258,10 +265,10 @@ describe('outbox relay (real PostgreSQL + RabbitMQ)', () => {
 
   it('sends both copies of one fact (one id, two routing keys) once, though only the first finds a queue', async () => {
     // As order-service publishes order.created.v1 and its v2 twin before any consumer reads v2.
-    const twins = new RelayConnection(vhost.url, new Set(['twin.happened.v2']));
-    stops.push(() => twins.close());
-    await twins.waitForConnect();
-    relay(100, { listening: true, connection: twins });
+    relay(100, {
+      listening: true,
+      connection: await openConnection(new Set(['twin.happened.v2'])),
+    });
     const exchange = 'relay-test-twins';
     await channel.assertExchange(exchange, 'topic', { durable: false, autoDelete: false });
     const { queue } = await channel.assertQueue('', { exclusive: true });
@@ -301,10 +308,7 @@ describe('outbox relay (real PostgreSQL + RabbitMQ)', () => {
     await channel.bindQueue(queue, exchange, '#');
     const resets = async () => (await outboxConnectionResets.get()).values[0]?.value ?? 0;
     const before = await resets();
-    const own = new RelayConnection(vhost.url);
-    stops.push(() => own.close());
-    await own.waitForConnect();
-    relay(100, { listening: true, connection: own });
+    relay(100, { listening: true, connection: await openConnection() });
     const sent = [1, 2].map((n) => ({ ...message(`full-${n}`, 1), exchange }));
     await commit(sent);
     await waitFor(async () => ((await resets()) > before ? true : undefined), {

@@ -3,6 +3,7 @@ import type { Options } from 'amqplib';
 import { contextFromCarrier, startSpanIn } from '../tracing/trace-context';
 import type { OutboxEntry } from './outbox-entry';
 import type { RelayConnection } from './relay-connection';
+import { settlesWithin } from './settles-within';
 
 /** The confirmed and the unconfirmed ids of one publish, with why the latter failed. */
 export interface PublishOutcome {
@@ -19,7 +20,7 @@ export interface PublishOutcome {
  * counts as failed.
  */
 export async function publishConfirmed(
-  channel: RelayConnection,
+  connection: RelayConnection,
   entries: readonly OutboxEntry[],
   timeoutMs: number,
 ): Promise<PublishOutcome> {
@@ -38,22 +39,17 @@ export async function publishConfirmed(
       timestamp: Math.floor(Date.parse(entry.occurredAt) / 1000),
       headers,
     };
-    return channel.publish(entry.exchange, entry.routingKey, entry.content, options).then(
+    return connection.publish(entry.exchange, entry.routingKey, entry.content, options).then(
       () => (outcome[i] = true),
       (error: unknown) => (outcome[i] = { error }),
     );
   });
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, timeoutMs);
-  });
-  await Promise.race([Promise.all(confirms), timeout]);
-  clearTimeout(timer);
+  await settlesWithin(Promise.all(confirms), timeoutMs);
   const result: PublishOutcome = { confirmed: [], failed: [] };
   entries.forEach((entry, i) => {
     const settled = outcome[i];
     let failure: unknown;
-    if (settled === true && !channel.returned.take(entry)) {
+    if (settled === true && !connection.returned.take(entry)) {
       result.confirmed.push(entry.id);
     } else if (settled === true) {
       failure = new Error(`unroutable: no queue is bound for ${entry.routingKey}`);

@@ -17,7 +17,7 @@ import { RelayConnection } from './relay-connection';
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly relay?: OutboxRelay;
-  private readonly channel?: RelayConnection;
+  private readonly connection?: RelayConnection;
   private unsubscribe?: () => void;
 
   constructor(
@@ -28,8 +28,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     if (!outbox) return;
     // The service's own pool: the relay's few statements (sweeps, polls) share its budget.
     const store = new OutboxStore(outbox.pool, outbox.archive);
-    this.channel = new RelayConnection(options.rabbitmqUrl, new Set(outbox.mayFindNoQueue));
-    this.relay = new OutboxRelay(store, this.channel, {
+    this.connection = new RelayConnection(options.rabbitmqUrl, new Set(outbox.mayFindNoQueue));
+    this.relay = new OutboxRelay(store, this.connection, {
       pollIntervalMs: outbox.pollIntervalMs,
       batchSize: outbox.batchSize ?? 200,
       publishTimeoutMs: PUBLISH_TIMEOUT_MS,
@@ -52,7 +52,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
   async beforeApplicationShutdown(): Promise<void> {
     await drainConsumers(this.amqp);
     await this.relay?.stop();
-    await this.channel?.close();
+    await this.connection?.close();
     this.unsubscribe?.();
   }
 }

@@ -49,7 +49,7 @@ export class OutboxRelay {
 
   constructor(
     private readonly store: OutboxStore,
-    private readonly channel: RelayConnection,
+    private readonly connection: RelayConnection,
     private readonly settings: OutboxRelaySettings,
   ) {}
 
@@ -87,7 +87,7 @@ export class OutboxRelay {
   }
 
   private async publishNow(entries: readonly OutboxEntry[]): Promise<void> {
-    if (!this.channel.connected) {
+    if (!this.connection.connected) {
       // Back to the poll, which takes them once the broker is back.
       await this.release(
         entries.map((entry) => entry.id),
@@ -95,7 +95,11 @@ export class OutboxRelay {
       );
       return;
     }
-    const outcome = await publishConfirmed(this.channel, entries, this.settings.publishTimeoutMs);
+    const outcome = await publishConfirmed(
+      this.connection,
+      entries,
+      this.settings.publishTimeoutMs,
+    );
     if (outcome.confirmed.length > 0) {
       outboxPublished.inc(outcome.confirmed.length);
       this.toRemove.push(...outcome.confirmed);
@@ -160,7 +164,7 @@ export class OutboxRelay {
     for (;;) {
       this.claimWanted = false;
       if (this.toRemove.length > 0) await this.sweep();
-      if (!this.channel.connected) return;
+      if (!this.connection.connected) return;
       const batch = await this.store.claim(this.settings.batchSize);
       if (batch.length > 0) this.publish(batch);
       if (batch.length < this.settings.batchSize) {

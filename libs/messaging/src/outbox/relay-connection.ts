@@ -5,6 +5,7 @@ import { brokerUrls } from '../broker/broker-urls';
 import { outboxConnectionResets } from '../messaging-metrics';
 import { CONNECTION_MANAGER_OPTIONS } from '../topology/rabbit-config';
 import { ReturnedMessages } from './returned-messages';
+import { settlesWithin } from './settles-within';
 
 /** A publish the broker has not settled after this long is forgotten (its row was released long before). */
 const LATE_CONFIRM_WINDOW_MS = 120_000;
@@ -146,13 +147,7 @@ export class RelayConnection {
     this.closed = true;
     clearTimeout(this.resetTimer);
     clearInterval(this.watch);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), CLOSE_TIMEOUT_MS);
-    });
-    const closing = this.manager.close().catch(() => undefined);
-    if ((await Promise.race([closing, timeout])) === 'timeout') this.dropSocket();
-    clearTimeout(timer);
+    if (!(await settlesWithin(this.manager.close(), CLOSE_TIMEOUT_MS))) this.dropSocket();
   }
 
   /** `answered`: the broker acked or nacked it (not a close, not the late window running out). */

@@ -4,7 +4,8 @@ export interface ConsumerChannelState {
   /** The consumer channel exists (the server has not closed it). */
   channelOpen: boolean;
   /**
-   * The publishing channel (the relay's, the failure policy's copies) exists.
+   * The default publishing channel (RPC requests and replies, order-service's
+   * replays; the outbox relay has a connection of its own) exists.
    * A server-closed channel is not reopened while the connection stays up, so
    * without a forced reconnect every publish would wait in the buffer forever.
    */

@@ -103,13 +103,7 @@ export class FaultPipeline {
     const services = {} as Record<ServiceName, ServiceProcess>;
     const envs = {} as Record<ServiceName, Record<string, string>>;
     for (const [name, schema] of Object.entries(PIPELINE_SCHEMAS) as [ServiceName, string][]) {
-      envs[name] = {
-        DATABASE_URL: postgres.value.urlFor(DATABASE, schema),
-        RABBITMQ_URL: rabbit.value.url,
-        OIDC_ISSUER: issuer.url,
-        ...BASE_ENV,
-        ...env[name],
-      };
+      envs[name] = serviceEnv(postgres.value, rabbit.value.url, issuer.url, schema, env[name]);
       services[name] = new ServiceProcess(
         name,
         await freePort(),
@@ -184,14 +178,7 @@ export class FaultPipeline {
     }: { env?: Record<string, string>; port?: 'same' | 'new'; label: string },
   ): Promise<ServiceProcess> {
     const onPort = port === 'same' ? this.services[name].port : await freePort();
-    const spawned = new ServiceProcess(
-      name,
-      onPort,
-      { ...this.envs[name], ...env },
-      `faults-${this.label}-${label}`,
-    );
-    this.spawned.add(spawned);
-    return spawned;
+    return this.spawn(name, onPort, { ...this.envs[name], ...env }, label);
   }
 
   /**
@@ -203,18 +190,20 @@ export class FaultPipeline {
     name: Exclude<keyof typeof SERVICE_SCHEMAS, ServiceName>,
     { env = {}, label }: { env?: Record<string, string>; label: string },
   ): Promise<ServiceProcess> {
-    const spawned = new ServiceProcess(
-      name,
-      await freePort(),
-      {
-        DATABASE_URL: this.postgres.urlFor(DATABASE, SERVICE_SCHEMAS[name]),
-        RABBITMQ_URL: this.brokerServers.url,
-        OIDC_ISSUER: this.issuer.url,
-        ...BASE_ENV,
-        ...env,
-      },
-      `faults-${this.label}-${label}`,
+    const schema = SERVICE_SCHEMAS[name];
+    const outsiderEnv = serviceEnv(
+      this.postgres,
+      this.brokerServers.url,
+      this.issuer.url,
+      schema,
+      env,
     );
+    return this.spawn(name, await freePort(), outsiderEnv, label);
+  }
+
+  /** A process not started yet, stopped with the rest. */
+  private spawn(name: string, port: number, env: Record<string, string>, label: string) {
+    const spawned = new ServiceProcess(name, port, env, `faults-${this.label}-${label}`);
     this.spawned.add(spawned);
     return spawned;
   }
@@ -252,6 +241,23 @@ export class FaultPipeline {
     await Promise.allSettled([this.brokerServers.destroy(), this.postgres.destroy()]);
     await this.issuer.close();
   }
+}
+
+/** A service's environment on the suite's own servers: its schema, the broker, the issuer. */
+function serviceEnv(
+  postgres: PrivatePostgres,
+  rabbitmqUrl: string,
+  issuerUrl: string,
+  schema: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    DATABASE_URL: postgres.urlFor(DATABASE, schema),
+    RABBITMQ_URL: rabbitmqUrl,
+    OIDC_ISSUER: issuerUrl,
+    ...BASE_ENV,
+    ...extra,
+  };
 }
 
 /** SIGCONT (a case may have left it stopped), SIGTERM, and SIGKILL if it will not go in time. */

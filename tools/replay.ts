@@ -1,4 +1,4 @@
-import { TokenClient, toolsClientEnvSchema } from '@dinner-rush/auth';
+import { bearerHeader, TokenClient, toolsClientEnvSchema } from '@dinner-rush/auth';
 import { Queues } from '@dinner-rush/contracts';
 
 /** The queue a service consumes order events on, as libs/contracts names it. */
@@ -34,7 +34,7 @@ export async function replayHistory(
   const token = await new TokenClient(toolsClientEnvSchema.parse(process.env)).operator();
   const response = await fetch(endpoint, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', ...bearerHeader(token) },
     body: JSON.stringify(body),
   }).catch((error: unknown) => {
     throw new Error(`POST ${endpoint} failed: is order-service running (npm start)?`, {

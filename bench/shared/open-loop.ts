@@ -1,3 +1,5 @@
+import { bearerHeader } from '@dinner-rush/auth';
+
 /** One request of a run: when it was due, how long the customer waited, what came back. */
 export interface Sample {
   /** Milliseconds after the run started at which the request was due. */
@@ -59,7 +61,7 @@ async function send(run: OpenLoopRun, n: number, dueAt: number, dueMs: number): 
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${run.tokenFor(body.customerId)}`,
+        ...bearerHeader(run.tokenFor(body.customerId)),
         ...run.headersFor?.(n),
       },
       body: JSON.stringify(body),

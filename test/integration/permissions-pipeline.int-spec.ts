@@ -1,5 +1,6 @@
 import { auditPipeline, type AcceptedOrder } from '@dinner-rush/audit';
 import {
+  bearerHeader,
   freePort,
   getJson,
   orderFactory,
@@ -72,9 +73,11 @@ describe('the pipeline under per-service users and roles (processes from dist/)'
     for (let n = 0; n < 5; n++) {
       const body = nextOrder(n);
       const customer = await issuer.token('customer', body.customerId);
-      const response = await postJson<AcceptedOrder>(`${order}/orders`, body, {
-        authorization: `Bearer ${customer}`,
-      });
+      const response = await postJson<AcceptedOrder>(
+        `${order}/orders`,
+        body,
+        bearerHeader(customer),
+      );
       expect(response.status).toBe(201);
       accepted.push({ id: response.body.id, totalCents: response.body.totalCents });
     }

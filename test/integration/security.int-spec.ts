@@ -1,6 +1,6 @@
 /* eslint-disable no-restricted-imports -- the security suite starts every service from its own module and config schema */
 import type { DynamicModule } from '@nestjs/common';
-import { ROLES, type Role } from '@dinner-rush/auth';
+import { bearerHeader, ROLES, type Role } from '@dinner-rush/auth';
 import {
   BrokerProbe,
   orderCreatedData,
@@ -94,7 +94,7 @@ describe.each(SERVICES)('$service: who may call which route', (definition) => {
     const http = under.anonymous();
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
     let request = http[method](path);
-    if (token) request = request.set('authorization', `Bearer ${token}`);
+    if (token) request = request.set(bearerHeader(token));
     return route.body === undefined ? request : request.send(route.body as object);
   };
 

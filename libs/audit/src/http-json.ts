@@ -1,3 +1,5 @@
+import { bearerHeader } from '@dinner-rush/auth';
+
 /** JSON over HTTP for reading the services' own APIs (global fetch, no extra client). */
 export interface JsonResponse<T> {
   status: number;
@@ -9,7 +11,7 @@ const READ_ATTEMPTS = 5;
 
 /** `bearer`: an access token (the services' read APIs are operator-only, docs/auth.md). */
 export async function getJson<T>(url: string, bearer?: string): Promise<JsonResponse<T>> {
-  const headers = bearer ? { authorization: `Bearer ${bearer}` } : undefined;
+  const headers = bearer ? bearerHeader(bearer) : undefined;
   for (let attempt = 1; ; attempt++) {
     try {
       const response = await fetch(url, { headers });

@@ -9,3 +9,4 @@ export * from './tools-client';
 export * from './token-client';
 export * from './issuer-discovery';
 export * from './demo-customers';
+export * from './bearer-header';

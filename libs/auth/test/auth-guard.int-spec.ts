@@ -2,6 +2,7 @@ import { Controller, Get, Module, Param, type INestApplication } from '@nestjs/c
 import { NestFactory } from '@nestjs/core';
 import {
   AuthModule,
+  bearerHeader,
   CurrentCaller,
   OwnerOrOperator,
   Public,
@@ -72,7 +73,6 @@ describe('AuthGuard with tokens from the dev issuer', () => {
   });
 
   const http = () => request(app.getHttpServer());
-  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
   it('answers 401 problem+json with WWW-Authenticate: Bearer without a token', async () => {
     const response = await http().get('/operators');
@@ -88,7 +88,7 @@ describe('AuthGuard with tokens from the dev issuer', () => {
       OIDC_TOOLS_CLIENT_SECRET: DEV_TOOLS_CLIENT_SECRET,
     });
     for (const token of [await foreign.operator(), 'not.a.jwt']) {
-      const response = await http().get('/operators').set(bearer(token));
+      const response = await http().get('/operators').set(bearerHeader(token));
       expect(response.status).toBe(401);
       expect(response.headers['www-authenticate']).toMatch(/^Bearer/);
     }
@@ -117,7 +117,9 @@ describe('AuthGuard with tokens from the dev issuer', () => {
       }).operator();
       // Past its one-second lifetime (no clock tolerance): the verifier names the exp claim.
       await new Promise((resolve) => setTimeout(resolve, 2_100));
-      const late = await request(shortApp.getHttpServer()).get('/operators').set(bearer(token));
+      const late = await request(shortApp.getHttpServer())
+        .get('/operators')
+        .set(bearerHeader(token));
       await shortApp.close();
       expect(late.status).toBe(401);
       expect(late.body.detail).toMatch(/exp/);
@@ -129,7 +131,7 @@ describe('AuthGuard with tokens from the dev issuer', () => {
   it('answers 403 problem+json for a role the route does not admit', async () => {
     const response = await http()
       .get('/operators')
-      .set(bearer(await tokens.forRole('customer', randomUUID())));
+      .set(bearerHeader(await tokens.forRole('customer', randomUUID())));
     expect(response.status).toBe(403);
     expect(response.body).toMatchObject({ status: 403, code: 'wrong-role' });
   });
@@ -137,7 +139,7 @@ describe('AuthGuard with tokens from the dev issuer', () => {
   it('refuses a route without an access rule, even to an operator', async () => {
     const response = await http()
       .get('/forgotten')
-      .set(bearer(await tokens.operator()));
+      .set(bearerHeader(await tokens.operator()));
     expect(response.status).toBe(403);
     expect(response.body.code).toBe('no-access-rule');
   });
@@ -145,7 +147,7 @@ describe('AuthGuard with tokens from the dev issuer', () => {
   it('names the caller: the tools client is an operator whose sub is its client id', async () => {
     const response = await http()
       .get('/operators')
-      .set(bearer(await tokens.operator()));
+      .set(bearerHeader(await tokens.operator()));
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ sub: 'dinner-rush-tools', roles: ['operator'] });
   });
@@ -154,24 +156,26 @@ describe('AuthGuard with tokens from the dev issuer', () => {
     const me = randomUUID();
     const someoneElse = randomUUID();
     const mine = await tokens.forRole('customer', me);
-    expect((await http().get(`/customers/${me}/things`).set(bearer(mine))).status).toBe(200);
-    const theirs = await http().get(`/customers/${someoneElse}/things`).set(bearer(mine));
+    expect((await http().get(`/customers/${me}/things`).set(bearerHeader(mine))).status).toBe(200);
+    const theirs = await http().get(`/customers/${someoneElse}/things`).set(bearerHeader(mine));
     expect(theirs.status).toBe(404);
     const merchant = await tokens.forRole('merchant', me);
-    expect((await http().get(`/customers/${me}/things`).set(bearer(merchant))).status).toBe(403);
+    expect((await http().get(`/customers/${me}/things`).set(bearerHeader(merchant))).status).toBe(
+      403,
+    );
     const operator = await tokens.operator();
     expect(
-      (await http().get(`/customers/${someoneElse}/things`).set(bearer(operator))).status,
+      (await http().get(`/customers/${someoneElse}/things`).set(bearerHeader(operator))).status,
     ).toBe(200);
   });
 
   it('serves a public route to anyone, and names a caller who sent a valid token', async () => {
     expect((await http().get('/open')).body).toEqual({ caller: null });
-    expect((await http().get('/open').set(bearer('garbage'))).body).toEqual({ caller: null });
+    expect((await http().get('/open').set(bearerHeader('garbage'))).body).toEqual({ caller: null });
     const sub = randomUUID();
     const named = await http()
       .get('/open')
-      .set(bearer(await tokens.forRole('merchant', sub)));
+      .set(bearerHeader(await tokens.forRole('merchant', sub)));
     expect(named.body).toEqual({ caller: { sub, roles: ['merchant'] } });
   });
 });

@@ -1,16 +1,13 @@
 import { mapLimit } from '@dinner-rush/audit';
 import { TokenClient, toolsClientEnvSchema, type Role } from '@dinner-rush/auth';
 
+export { bearerHeader } from '@dinner-rush/auth';
+
 /**
  * Asks the issuer a run's services trust for an access token; operator
  * without sub is the tools client's own. `TestIssuer.token` is one.
  */
 export type IssueToken = (role: Role, sub?: string) => Promise<string>;
-
-/** The header that carries an access token. */
-export function bearerHeader(token: string): { authorization: string } {
-  return { authorization: `Bearer ${token}` };
-}
 
 /**
  * Tokens from an issuer running outside the test process: a start-all's dev

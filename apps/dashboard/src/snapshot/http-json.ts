@@ -1,3 +1,5 @@
+import { bearerHeader } from '@dinner-rush/auth';
+
 /** A service answered, but not with a 2xx: its status, for the dashboard to answer its own caller. */
 export class UpstreamRefusal extends Error {
   constructor(
@@ -19,7 +21,7 @@ export async function fetchJson<T>(
     headers: {
       accept: 'application/json',
       ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(init.bearer ? { authorization: `Bearer ${init.bearer}` } : {}),
+      ...(init.bearer ? bearerHeader(init.bearer) : {}),
       ...init.headers,
     },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
@@ -37,7 +39,7 @@ export async function fetchJson<T>(
 export async function fetchText(url: string, bearer?: string, timeoutMs = 3_000): Promise<string> {
   const response = await fetch(url, {
     signal: AbortSignal.timeout(timeoutMs),
-    ...(bearer ? { headers: { authorization: `Bearer ${bearer}` } } : {}),
+    ...(bearer ? { headers: bearerHeader(bearer) } : {}),
   });
   if (!response.ok) throw new Error(`GET ${url}: ${response.status}`);
   return response.text();

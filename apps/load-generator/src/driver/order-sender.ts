@@ -1,3 +1,4 @@
+import { bearerHeader } from '@dinner-rush/auth';
 import { Pool } from 'undici';
 import type { PlannedOrder } from '../orders/order-mix';
 
@@ -36,7 +37,7 @@ export class OrderSender {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          authorization: `Bearer ${token}`,
+          ...bearerHeader(token),
           ...(planned.idempotencyKey ? { 'idempotency-key': planned.idempotencyKey } : {}),
         },
         body: JSON.stringify(planned.body),

@@ -1,3 +1,4 @@
+import { bearerHeader } from '@dinner-rush/auth';
 import type { WaitingLineView } from '@dinner-rush/contracts';
 import { BrokerQueues, type QueueReading, type QueueSource } from '@dinner-rush/pipeline-stats';
 import { readServiceSample, type ServiceSample } from './service-metrics';
@@ -102,7 +103,7 @@ async function readWaitingLine(
   try {
     const response = await fetch(`${riderAssignmentUrl}/waiting-line`, {
       signal: AbortSignal.timeout(3_000),
-      ...(bearer ? { headers: { authorization: `Bearer ${bearer}` } } : {}),
+      ...(bearer ? { headers: bearerHeader(bearer) } : {}),
     });
     return response.ok ? ((await response.json()) as WaitingLineView).waiting : null;
   } catch {

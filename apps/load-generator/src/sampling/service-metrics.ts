@@ -1,3 +1,4 @@
+import { bearerHeader } from '@dinner-rush/auth';
 import { parsePrometheusText, sumOrNull } from '@dinner-rush/pipeline-stats';
 
 /** What a service's GET /metrics (Prometheus text) says about its memory and progress. */
@@ -30,7 +31,7 @@ async function readText(
   try {
     const response = await fetch(url, {
       signal: AbortSignal.timeout(timeoutMs),
-      ...(bearer ? { headers: { authorization: `Bearer ${bearer}` } } : {}),
+      ...(bearer ? { headers: bearerHeader(bearer) } : {}),
     });
     return { status: response.status, text: await response.text() };
   } catch {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { TokenClient } from '@dinner-rush/auth';
+import { bearerHeader, TokenClient } from '@dinner-rush/auth';
 import type { Envelope } from '@dinner-rush/contracts';
 import { SYNC_CONFIG } from '../app-config';
 import type { SyncBaselineConfig } from '../config';
@@ -45,7 +45,7 @@ export class DownstreamClient {
       const token = await this.tokens.operator();
       response = await fetch(new URL('/events', this.urls[service]), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: { 'content-type': 'application/json', ...bearerHeader(token) },
         body: JSON.stringify(envelope),
         signal: AbortSignal.timeout(this.config.DOWNSTREAM_TIMEOUT_MS),
       });

@@ -248,6 +248,9 @@ describe('faults: service processes fail under load', () => {
       async () => ((await pipeline.broker.queueState(queue)).consumers > 0 ? true : undefined),
       { timeoutMs: 30_000, what: `a consumer on ${queue} again` },
     );
+    const consumingMs = Date.now() - faultEndedAt;
+    // Consumed again is not yet bound again: the ledger says ready once it is (TopologyKeeper).
+    await pipeline.services.ledger.waitHealthy(30_000);
     const recoveryMs = Date.now() - faultEndedAt;
     const good = await OrderLoad.burst(
       pipeline.orderServiceUrl,
@@ -261,6 +264,7 @@ describe('faults: service processes fail under load', () => {
     const audit = await pipeline.audit(good.accepted, 60_000);
     report.add({
       case: 'R consumer cancelled by the server',
+      consumingMs,
       recoveryMs,
       accepted: audit.accepted,
       lost: audit.lost.length,

@@ -37,12 +37,19 @@ const RETRY_MS = 1_000;
  *
  * declare() resolves once its declaration succeeded the first time, so a
  * consumer on a fresh broker subscribes only after its queue is bound.
+ * `reasserting` says a reconnect's assertions are not all through yet: a
+ * queue deleted meanwhile is consumed again (golevelup declares it on the
+ * consumer channel) before it is bound again, and whatever is published in
+ * between is routed past it, so the service is not ready until they are.
  */
 @Injectable()
 export class TopologyKeeper {
   private readonly logger = new Logger(TopologyKeeper.name);
   private readonly declarations: Declaration[] = [];
   private listening = false;
+  /** Connects seen, and the last one whose every declaration was asserted again. */
+  private connects = 0;
+  private assertedConnect = 0;
 
   constructor(private readonly amqp: AmqpConnection) {}
 
@@ -67,16 +74,31 @@ export class TopologyKeeper {
     });
   }
 
-  /** On every (re)connect: everything again, in the background. */
+  /** Since the last reconnect, not every declaration has been asserted again yet. */
+  get reasserting(): boolean {
+    return this.assertedConnect < this.connects;
+  }
+
+  /** On every (re)connect: everything again, in the background, until it is all through. */
   private listen(): void {
     if (this.listening) return;
     this.listening = true;
     this.amqp.managedConnection.on('connect', ({ connection }: { connection: ChannelModel }) => {
-      void this.apply(connection, [...this.declarations]);
+      this.connects += 1;
+      void this.apply(connection, [...this.declarations], this.connects);
     });
   }
 
-  private async apply(connection: ChannelModel, declarations: Declaration[]): Promise<void> {
+  /**
+   * Declares `declarations` in order. `onConnect` marks a reconnect's whole
+   * re-assertion: retried until it is through (or a newer connect took over),
+   * not only the declarations never made before.
+   */
+  private async apply(
+    connection: ChannelModel,
+    declarations: Declaration[],
+    onConnect?: number,
+  ): Promise<void> {
     const pending = [...declarations];
     try {
       const channel = await connection.createChannel();
@@ -88,16 +110,28 @@ export class TopologyKeeper {
         pending.shift();
         if (!declaration.done) declaration.markDone();
       }
+      if (onConnect !== undefined && onConnect > this.assertedConnect)
+        this.assertedConnect = onConnect;
       await channel.close();
     } catch (error) {
-      const retry = pending.filter((declaration) => !declaration.done);
-      if (retry.length === 0) return; // declared before; the next connect asserts it again
+      if (this.toRetry(pending, onConnect).length === 0) return;
       this.logger.warn(`topology not declared yet, again in ${RETRY_MS} ms: ${String(error)}`);
       setTimeout(() => {
-        const current = this.amqp.managedConnection.connection;
-        if (current) void this.apply(current, retry);
+        const retry = this.toRetry(pending, onConnect);
+        const connection = this.amqp.managedConnection.connection;
+        if (connection && retry.length > 0) void this.apply(connection, retry, onConnect);
       }, RETRY_MS).unref();
     }
+  }
+
+  /**
+   * What of a failed apply is still to do: all of it for the latest connect's
+   * re-assertion, otherwise what was never declared (a newer connect asserts
+   * the rest again).
+   */
+  private toRetry(pending: Declaration[], onConnect?: number): Declaration[] {
+    const latestConnect = onConnect !== undefined && onConnect === this.connects;
+    return pending.filter((declaration) => latestConnect || !declaration.done);
   }
 }
 

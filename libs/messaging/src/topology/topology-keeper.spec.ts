@@ -49,8 +49,29 @@ const ledgerQueue = {
   bindings: [{ exchange: 'orders', routingKey: 'order.created.v2' }],
 };
 
-function keeperOn(manager: EventEmitter & { connection?: FakeConnection }): TopologyKeeper {
+type FakeManager = EventEmitter & { connection: FakeConnection };
+
+function keeperOn(manager: FakeManager): TopologyKeeper {
   return new TopologyKeeper({ managedConnection: manager } as unknown as AmqpConnection);
+}
+
+/** A keeper whose ledger queue was declared and bound on the first connection. */
+async function keeperWithLedgerBound(): Promise<{ manager: FakeManager; keeper: TopologyKeeper }> {
+  const manager = Object.assign(new EventEmitter(), { connection: new FakeConnection() });
+  const keeper = keeperOn(manager);
+  const declared = keeper.declare([], [ledgerQueue]);
+  await manager.connection.answerBinds();
+  await declared;
+  return { manager, keeper };
+}
+
+/** The connection manager connects again, on a fresh connection. */
+function reconnect(manager: FakeManager, { failNextBind = false } = {}): FakeConnection {
+  const connection = new FakeConnection();
+  connection.failNextBind = failNextBind;
+  manager.connection = connection;
+  manager.emit('connect', { connection });
+  return connection;
 }
 
 describe('TopologyKeeper', () => {
@@ -70,15 +91,8 @@ describe('TopologyKeeper', () => {
   });
 
   it('is reasserting from a reconnect until every binding is asserted again', async () => {
-    const manager = Object.assign(new EventEmitter(), { connection: new FakeConnection() });
-    const keeper = keeperOn(manager);
-    const declared = keeper.declare([], [ledgerQueue]);
-    await manager.connection.answerBinds();
-    await declared;
-
-    const reconnected = new FakeConnection();
-    manager.connection = reconnected;
-    manager.emit('connect', { connection: reconnected });
+    const { manager, keeper } = await keeperWithLedgerBound();
+    const reconnected = reconnect(manager);
     expect(keeper.reasserting).toBe(true);
     await flush();
     expect(keeper.reasserting).toBe(true);
@@ -88,16 +102,8 @@ describe('TopologyKeeper', () => {
   });
 
   it('retries a failed reassertion on the live connection, though it was declared before', async () => {
-    const manager = Object.assign(new EventEmitter(), { connection: new FakeConnection() });
-    const keeper = keeperOn(manager);
-    const declared = keeper.declare([], [ledgerQueue]);
-    await manager.connection.answerBinds();
-    await declared;
-
-    const reconnected = new FakeConnection();
-    reconnected.failNextBind = true;
-    manager.connection = reconnected;
-    manager.emit('connect', { connection: reconnected });
+    const { manager, keeper } = await keeperWithLedgerBound();
+    const reconnected = reconnect(manager, { failNextBind: true });
     await flush();
     expect(keeper.reasserting).toBe(true);
     jest.advanceTimersByTime(1_000);
@@ -108,20 +114,10 @@ describe('TopologyKeeper', () => {
   });
 
   it('leaves a failed reassertion to a newer connect, which alone ends it', async () => {
-    const manager = Object.assign(new EventEmitter(), { connection: new FakeConnection() });
-    const keeper = keeperOn(manager);
-    const declared = keeper.declare([], [ledgerQueue]);
-    await manager.connection.answerBinds();
-    await declared;
-
-    const first = new FakeConnection();
-    first.failNextBind = true;
-    manager.connection = first;
-    manager.emit('connect', { connection: first });
+    const { manager, keeper } = await keeperWithLedgerBound();
+    reconnect(manager, { failNextBind: true });
     await flush();
-    const second = new FakeConnection();
-    manager.connection = second;
-    manager.emit('connect', { connection: second });
+    const second = reconnect(manager);
     jest.advanceTimersByTime(1_000);
     await flush();
     await second.answerBinds();
